@@ -1,0 +1,15 @@
+namespace Measure.Contracts;
+
+/// <summary>
+/// The device's own limits, probed with the agent's kernels, so each result can be shown as a
+/// fraction of what this hardware can do. Null members were not probed.
+/// </summary>
+public sealed record DeviceLimits(
+    string Isa,
+    int Threads,
+    double? ReadBandwidthGBps1Thread,
+    double? ReadBandwidthGBpsAllThreads,
+    double? Int8Gops1Thread,
+    double? Int8GopsAllThreads,
+    double? Fp32Gflops1Thread,
+    double? Fp32GflopsAllThreads);

@@ -1,0 +1,21 @@
+using System.Text.Json.Serialization;
+
+namespace Measure.Contracts;
+
+/// <summary>
+/// Source-generated serialization for every wire type, trimming-safe for the agent. Nullable
+/// annotations and required constructor parameters are enforced, so a report missing a field or
+/// carrying null where the contract says non-null fails to parse with the field's path.
+/// </summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    RespectNullableAnnotations = true,
+    RespectRequiredConstructorParameters = true,
+    UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+    MaxDepth = 32)]
+[JsonSerializable(typeof(RunReport))]
+[JsonSerializable(typeof(RunAccepted))]
+[JsonSerializable(typeof(RunSummary))]
+[JsonSerializable(typeof(Page<RunSummary>))]
+public sealed partial class MeasureJsonContext : JsonSerializerContext;

@@ -1,0 +1,38 @@
+using System.Text.Json.Serialization;
+
+namespace Measure.Contracts;
+
+/// <summary>
+/// Declared once per metric; every table, plot, comparison and gate reads direction and unit from here.
+/// </summary>
+public sealed record MetricDeclaration(
+    string Name,
+    string Unit,
+    MetricDirection Direction,
+    MetricAggregation Aggregation,
+    string? Description = null);
+
+[JsonConverter(typeof(JsonStringEnumConverter<MetricDirection>))]
+public enum MetricDirection
+{
+    [JsonStringEnumMemberName("lowerIsBetter")]
+    LowerIsBetter,
+    [JsonStringEnumMemberName("higherIsBetter")]
+    HigherIsBetter,
+}
+
+/// <summary>How a metric's samples collapse into the one figure a table shows.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<MetricAggregation>))]
+public enum MetricAggregation
+{
+    [JsonStringEnumMemberName("median")]
+    Median,
+    [JsonStringEnumMemberName("mean")]
+    Mean,
+    [JsonStringEnumMemberName("sum")]
+    Sum,
+    [JsonStringEnumMemberName("max")]
+    Max,
+    [JsonStringEnumMemberName("last")]
+    Last,
+}
