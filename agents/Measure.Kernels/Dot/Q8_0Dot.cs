@@ -1,0 +1,164 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
+using Measure.Kernels.Dispatch;
+using Measure.Kernels.Formats;
+
+namespace Measure.Kernels.Dot;
+
+/// <summary>
+/// Q8_0 x Q8_0 row dot products in one canonical order shared by every ISA, so results are identical to
+/// the bit: for each block b (scale s = fp32(d_w) * fp32(d_x)) and each lane j in 0..7,
+/// acc[j] = fma((float)sum(w[4j..4j+3] * x[4j..4j+3]), s, acc[j]); then
+/// result = ((acc0 + acc4) + (acc2 + acc6)) + ((acc1 + acc5) + (acc3 + acc7)).
+/// Activations arrive pre-quantized (Q8_0 blocks) with their scales widened to float.
+/// </summary>
+internal static unsafe class Q8_0Dot
+{
+    private const int Lanes = 8;
+
+    /// <summary>Computes y[row] for rows [start, end) of a Q8_0 matrix with <paramref name="blocks"/> blocks per row.</summary>
+    public static void Rows(KernelIsa isa, byte* weights, int blocks, byte* xq, float* xScales, float* y, int start, int end)
+    {
+        long rowBytes = (long)blocks * Q8_0.BlockBytes;
+        int row = start;
+        switch (isa)
+        {
+            case KernelIsa.Avx2:
+            case KernelIsa.Avx512:
+                for (; row + 4 <= end; row += 4)
+                {
+                    byte* w = weights + (row * rowBytes);
+                    Avx2Four(w, rowBytes, blocks, xq, xScales, y + row);
+                }
+
+                for (; row < end; row++)
+                {
+                    y[row] = Avx2One(weights + (row * rowBytes), blocks, xq, xScales);
+                }
+
+                break;
+            case KernelIsa.Vector128:
+                for (; row < end; row++)
+                {
+                    y[row] = Vector128One(weights + (row * rowBytes), blocks, xq, xScales);
+                }
+
+                break;
+            default:
+                for (; row < end; row++)
+                {
+                    y[row] = ScalarOne(weights + (row * rowBytes), blocks, xq, xScales);
+                }
+
+                break;
+        }
+    }
+
+    /// <summary>The reference: plain loops in the canonical order.</summary>
+    public static float ScalarOne(byte* w, int blocks, byte* xq, float* xScales)
+    {
+        float* acc = stackalloc float[Lanes];
+        for (int j = 0; j < Lanes; j++)
+        {
+            acc[j] = 0f;
+        }
+
+        for (int b = 0; b < blocks; b++)
+        {
+            byte* wb = w + (b * Q8_0.BlockBytes);
+            byte* xb = xq + (b * Q8_0.BlockBytes);
+            float scale = HalfConversion.ToSingle(Unsafe.ReadUnaligned<ushort>(wb)) * xScales[b];
+            for (int j = 0; j < Lanes; j++)
+            {
+                int group = Int8Groups.DotScalar((sbyte*)(wb + 2 + (4 * j)), (sbyte*)(xb + 2 + (4 * j)));
+                acc[j] = MathF.FusedMultiplyAdd(group, scale, acc[j]);
+            }
+        }
+
+        return Reduce(acc[0], acc[1], acc[2], acc[3], acc[4], acc[5], acc[6], acc[7]);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static float Reduce(float a0, float a1, float a2, float a3, float a4, float a5, float a6, float a7) =>
+        ((a0 + a4) + (a2 + a6)) + ((a1 + a5) + (a3 + a7));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static float Reduce(Vector256<float> acc) => Reduce(acc.GetLower(), acc.GetUpper());
+
+    /// <summary>Reduces lanes 0-3 (<paramref name="low"/>) and 4-7 (<paramref name="high"/>) in the canonical order.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static float Reduce(Vector128<float> low, Vector128<float> high)
+    {
+        var t = low + high;
+        return (t.GetElement(0) + t.GetElement(2)) + (t.GetElement(1) + t.GetElement(3));
+    }
+
+    private static float Vector128One(byte* w, int blocks, byte* xq, float* xScales)
+    {
+        var low = Vector128<float>.Zero;
+        var high = Vector128<float>.Zero;
+        for (int b = 0; b < blocks; b++)
+        {
+            byte* wb = w + (b * Q8_0.BlockBytes) + 2;
+            byte* xb = xq + (b * Q8_0.BlockBytes) + 2;
+            var scale = Vector128.Create(HalfConversion.ToSingle(Unsafe.ReadUnaligned<ushort>(wb - 2)) * xScales[b]);
+            var g0 = Int8Groups.Dot128(Vector128.Load((sbyte*)wb), Vector128.Load((sbyte*)xb));
+            var g1 = Int8Groups.Dot128(Vector128.Load((sbyte*)wb + 16), Vector128.Load((sbyte*)xb + 16));
+            low = Vector128.FusedMultiplyAdd(Vector128.ConvertToSingle(g0), scale, low);
+            high = Vector128.FusedMultiplyAdd(Vector128.ConvertToSingle(g1), scale, high);
+        }
+
+        return Reduce(low, high);
+    }
+
+    private static float Avx2One(byte* w, int blocks, byte* xq, float* xScales)
+    {
+        var acc = Vector256<float>.Zero;
+        for (int b = 0; b < blocks; b++)
+        {
+            byte* wb = w + (b * Q8_0.BlockBytes);
+            var x = Avx.LoadVector256((sbyte*)(xq + (b * Q8_0.BlockBytes) + 2));
+            var groups = Int8Groups.Dot256(Avx.LoadVector256((sbyte*)(wb + 2)), x);
+            float scale = HalfConversion.ToSingle(Unsafe.ReadUnaligned<ushort>(wb)) * xScales[b];
+            acc = Fma.MultiplyAdd(Avx.ConvertToVector256Single(groups), Vector256.Create(scale), acc);
+        }
+
+        return Reduce(acc);
+    }
+
+    // Four rows share each activation load and give the FMA unit four independent chains.
+    private static void Avx2Four(byte* w0, long rowBytes, int blocks, byte* xq, float* xScales, float* y)
+    {
+        byte* w1 = w0 + rowBytes;
+        byte* w2 = w1 + rowBytes;
+        byte* w3 = w2 + rowBytes;
+        var acc0 = Vector256<float>.Zero;
+        var acc1 = Vector256<float>.Zero;
+        var acc2 = Vector256<float>.Zero;
+        var acc3 = Vector256<float>.Zero;
+        for (int b = 0; b < blocks; b++)
+        {
+            int offset = b * Q8_0.BlockBytes;
+            var x = Avx.LoadVector256((sbyte*)(xq + offset + 2));
+            float xs = xScales[b];
+            acc0 = Block(w0 + offset, x, xs, acc0);
+            acc1 = Block(w1 + offset, x, xs, acc1);
+            acc2 = Block(w2 + offset, x, xs, acc2);
+            acc3 = Block(w3 + offset, x, xs, acc3);
+        }
+
+        y[0] = Reduce(acc0);
+        y[1] = Reduce(acc1);
+        y[2] = Reduce(acc2);
+        y[3] = Reduce(acc3);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<float> Block(byte* wb, Vector256<sbyte> x, float xScale, Vector256<float> acc)
+    {
+        var groups = Int8Groups.Dot256(Avx.LoadVector256((sbyte*)(wb + 2)), x);
+        float scale = HalfConversion.ToSingle(Unsafe.ReadUnaligned<ushort>(wb)) * xScale;
+        return Fma.MultiplyAdd(Avx.ConvertToVector256Single(groups), Vector256.Create(scale), acc);
+    }
+}
