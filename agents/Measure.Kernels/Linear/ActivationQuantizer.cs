@@ -6,8 +6,9 @@ namespace Measure.Kernels.Linear;
 /// <summary>
 /// Dynamic activation quantization for the int8 paths: each row of activations becomes Q8_0 blocks in
 /// the context's scratch, with every block scale also widened to float once (not once per weight row).
+/// Rows are quantized in parallel; the result does not depend on the split.
 /// </summary>
-internal static class ActivationQuantizer
+internal static unsafe class ActivationQuantizer
 {
     public readonly ref struct Quantized(Span<byte> bytes, Span<float> scales)
     {
@@ -22,13 +23,31 @@ internal static class ActivationQuantizer
         int blocks = rows * (cols / Q8_0.BlockSize);
         var bytes = context.ActivationBytes(blocks * Q8_0.BlockBytes).AsSpan(0, blocks * Q8_0.BlockBytes);
         var scales = context.ActivationScales(blocks).AsSpan(0, blocks);
-        for (int b = 0; b < blocks; b++)
+        fixed (float* source = activations)
+        fixed (byte* target = bytes)
+        fixed (float* targetScales = scales)
         {
-            var block = bytes.Slice(b * Q8_0.BlockBytes, Q8_0.BlockBytes);
-            Q8_0.QuantizeBlock(activations.Slice(b * Q8_0.BlockSize, Q8_0.BlockSize), block);
-            scales[b] = HalfConversion.ToSingle((ushort)(block[0] | (block[1] << 8)));
+            var job = new QuantizeJob { Source = source, Target = target, Scales = targetScales };
+            context.Run(ref job, blocks, 256, 512);
         }
 
         return new Quantized(bytes, scales);
+    }
+
+    private struct QuantizeJob : IRangeJob
+    {
+        public float* Source;
+        public byte* Target;
+        public float* Scales;
+
+        public readonly void Execute(int start, int end)
+        {
+            for (int b = start; b < end; b++)
+            {
+                var block = new Span<byte>(Target + (b * (long)Q8_0.BlockBytes), Q8_0.BlockBytes);
+                Q8_0.QuantizeBlock(new ReadOnlySpan<float>(Source + (b * (long)Q8_0.BlockSize), Q8_0.BlockSize), block);
+                Scales[b] = HalfConversion.ToSingle((ushort)(block[0] | (block[1] << 8)));
+            }
+        }
     }
 }

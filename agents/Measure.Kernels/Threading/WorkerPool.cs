@@ -13,7 +13,6 @@ internal sealed unsafe class WorkerPool : IDisposable
 {
     private readonly Thread[] _workers;
     private readonly SemaphoreSlim[] _wake;
-    private readonly ManualResetEventSlim _finished = new(false);
     private void* _job;
     private delegate*<void*, int, int, void> _invoke;
     private int _count;
@@ -69,7 +68,6 @@ internal sealed unsafe class WorkerPool : IDisposable
         _grain = grain;
         _next = 0;
         _failure = null;
-        _finished.Reset();
         Volatile.Write(ref _running, helpers);
         for (int i = 0; i < helpers; i++)
         {
@@ -77,7 +75,7 @@ internal sealed unsafe class WorkerPool : IDisposable
         }
 
         DrainChunks();
-        _finished.Wait();
+        WaitForHelpers();
         _job = null;
         _failure?.Throw();
     }
@@ -104,8 +102,6 @@ internal sealed unsafe class WorkerPool : IDisposable
         {
             wake.Dispose();
         }
-
-        _finished.Dispose();
     }
 
     private static void Invoke<TJob>(void* job, int start, int end)
@@ -134,6 +130,17 @@ internal sealed unsafe class WorkerPool : IDisposable
         }
     }
 
+    // The caller has already drained the queue, so helpers are finishing their last chunk: spin, then
+    // yield. (An event would allocate its lock lazily on the first real wait, in the middle of a run.)
+    private void WaitForHelpers()
+    {
+        var spinner = default(SpinWait);
+        while (Volatile.Read(ref _running) != 0)
+        {
+            spinner.SpinOnce(sleep1Threshold: -1);
+        }
+    }
+
     private void WorkerLoop(int index)
     {
         while (true)
@@ -145,10 +152,7 @@ internal sealed unsafe class WorkerPool : IDisposable
             }
 
             DrainChunks();
-            if (Interlocked.Decrement(ref _running) == 0)
-            {
-                _finished.Set();
-            }
+            Interlocked.Decrement(ref _running);
         }
     }
 }

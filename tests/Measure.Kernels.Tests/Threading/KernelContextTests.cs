@@ -32,20 +32,24 @@ public class KernelContextTests
     }
 
     [Fact]
-    public void Gemv_RepeatedCallsOnManyThreads_AllocateNothing()
+    public void GemvAndGemm_RepeatedCallsOnManyThreads_AllocateNothing()
     {
         using var context = new KernelContext(4);
         var weights = TestData.Floats(new Random(1), 512 * 256);
         var x = TestData.Floats(new Random(2), 256);
         var y = new float[512];
         var q8 = GemvReference.QuantizeRows(weights);
+        var tokens = TestData.Floats(new Random(3), 8 * 256);
+        var output = new float[8 * 512];
         Gemv.F32(context, weights, 512, 256, x, y);
         Gemv.Q8_0(context, q8, 512, 256, x, y);
+        Gemm.Q8_0(context, q8, 512, 256, tokens, 8, output);
         long before = GC.GetAllocatedBytesForCurrentThread();
         for (int i = 0; i < 50; i++)
         {
             Gemv.F32(context, weights, 512, 256, x, y);
             Gemv.Q8_0(context, q8, 512, 256, x, y);
+            Gemm.Q8_0(context, q8, 512, 256, tokens, 8, output);
         }
 
         Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
