@@ -1,0 +1,91 @@
+using System.Text.Json;
+using Measure.Contracts;
+using Measure.Server.Auth;
+using Measure.Server.Hosting;
+using Measure.Storage;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Measure.Server.Api;
+
+public static class RunsApi
+{
+    public static IEndpointRouteBuilder MapRunsApi(this IEndpointRouteBuilder app)
+    {
+        var runs = app.MapGroup("/api/v1/runs").WithTags("Runs");
+        runs.MapPost("/", IngestAsync).RequireAuthorization(AuthExtensions.WriteRunsPolicy);
+        runs.MapGet("/", ListAsync).RequireAuthorization(AuthExtensions.ReadPolicy);
+        runs.MapGet("/{id:guid}", GetAsync).RequireAuthorization(AuthExtensions.ReadPolicy);
+        return app;
+    }
+
+    internal static async Task<Results<Created<RunAccepted>, ProblemHttpResult, ValidationProblem>> IngestAsync(
+        HttpContext http, RunStore store, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var limit = http.RequestServices.GetServerOptions().MaxReportBytes;
+        if (http.Request.ContentLength > limit)
+            return TooLarge(limit);
+        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } sizeFeature)
+            sizeFeature.MaxRequestBodySize = limit;
+        if (!http.Request.HasJsonContentType())
+            return TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported media type", detail: "Send the report as application/json.");
+
+        RunReport report;
+        try
+        {
+            report = await MeasureJson.DeserializeReportAsync(new LimitedStream(http.Request.Body, limit), cancellationToken);
+        }
+        catch (JsonException ex)
+        {
+            return TypedResults.ValidationProblem(
+                new Dictionary<string, string[]> { [ex.Path ?? "$"] = [ex.Message] },
+                title: "The report is not valid JSON for the run report schema.");
+        }
+        catch (Exception ex) when (ex is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } or LimitedStream.TooLargeException)
+        {
+            return TooLarge(limit);
+        }
+
+        var errors = RunReportValidator.Validate(report, clock.GetUtcNow());
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(
+                errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()),
+                title: "The report breaks the run report rules.");
+        }
+
+        var outcome = await store.AddAsync(report, clock.GetUtcNow(), cancellationToken);
+        if (outcome == StoreOutcome.Conflict)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Run id already used",
+                detail: $"A different report with run id {report.RunId} is already stored; stored runs are immutable.");
+        }
+        // A repeated upload gets exactly the answer of the first, so agents can retry blindly.
+        return TypedResults.Created($"/api/v1/runs/{report.RunId}", new RunAccepted(report.RunId, $"/runs/{report.RunId}"));
+    }
+
+    internal static async Task<Results<JsonHttpResult<Page<RunSummary>>, ValidationProblem>> ListAsync(
+        RunStore store, string? cursor, int? limit, CancellationToken cancellationToken)
+    {
+        var pageSize = limit ?? 50;
+        if (pageSize is < 1 or > RunStore.MaxPageSize)
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["limit"] = [$"Must be between 1 and {RunStore.MaxPageSize}."] });
+        try
+        {
+            return TypedResults.Json(await store.ListAsync(cursor, pageSize, cancellationToken), MeasureJson.Context.PageRunSummary);
+        }
+        catch (ArgumentException ex) when (ex.ParamName == "cursor")
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["cursor"] = [ex.Message] });
+        }
+    }
+
+    internal static async Task<Results<JsonHttpResult<RunReport>, NotFound>> GetAsync(Guid id, RunStore store, CancellationToken cancellationToken) =>
+        await store.GetAsync(id, cancellationToken) is { } report
+            ? TypedResults.Json(report, MeasureJson.Context.RunReport)
+            : TypedResults.NotFound();
+
+    private static ProblemHttpResult TooLarge(long limit) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Report too large",
+            detail: $"Reports are limited to {limit} bytes (Server:MaxReportBytes).");
+}

@@ -1,0 +1,51 @@
+using Measure.Storage;
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Options;
+
+namespace Measure.Server.Hosting;
+
+public static class ServerHostingExtensions
+{
+    public const string DefaultUrl = "http://127.0.0.1:5080";
+
+    public static WebApplicationBuilder AddMeasureServerOptions(this WebApplicationBuilder builder)
+    {
+        // Loopback by default: exposing a lab's server is a decision, made with --urls.
+        if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
+            builder.WebHost.UseUrls(DefaultUrl);
+        builder.Services.AddOptions<ServerOptions>().BindConfiguration(ServerOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddProblemDetails();
+        return builder;
+    }
+
+    public static WebApplicationBuilder AddMeasureStorage(this WebApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
+        builder.Services.AddSingleton(options);
+        builder.Services.AddMeasureStorage(options);
+        return builder;
+    }
+
+    public static async Task MigrateDatabaseAsync(this WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var options = scope.ServiceProvider.GetRequiredService<StorageOptions>();
+        await StorageRegistration.MigrateAsync(scope.ServiceProvider.GetRequiredService<MeasureDbContext>(), options);
+        app.Logger.LogInformation("Storage: {Provider} {Location}", options.Provider,
+            options.Provider == StorageProvider.Sqlite ? options.SqliteFile : "(connection string)");
+    }
+
+    /// <summary>Serves wwwroot from beside the binaries (plotly.min.js is copied there by the build).</summary>
+    public static WebApplication UseMeasureStaticFiles(this WebApplication app)
+    {
+        var webRoot = Path.Combine(AppContext.BaseDirectory, "wwwroot");
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            FileProvider = new PhysicalFileProvider(webRoot),
+            OnPrepareResponse = ctx => ctx.Context.Response.Headers.CacheControl = "public, max-age=3600",
+        });
+        return app;
+    }
+
+    public static ServerOptions GetServerOptions(this IServiceProvider services) => services.GetRequiredService<IOptions<ServerOptions>>().Value;
+}

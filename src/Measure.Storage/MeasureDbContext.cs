@@ -1,0 +1,55 @@
+using Measure.Storage.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace Measure.Storage;
+
+public sealed class MeasureDbContext(DbContextOptions<MeasureDbContext> options) : DbContext(options)
+{
+    public DbSet<DeviceEntity> Devices => Set<DeviceEntity>();
+    public DbSet<RunEntity> Runs => Set<RunEntity>();
+    public DbSet<WorkloadResultEntity> WorkloadResults => Set<WorkloadResultEntity>();
+    public DbSet<SampleSeriesEntity> SampleSeries => Set<SampleSeriesEntity>();
+    public DbSet<SensorTraceEntity> SensorTraces => Set<SensorTraceEntity>();
+    public DbSet<ApiTokenEntity> ApiTokens => Set<ApiTokenEntity>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<DeviceEntity>(e =>
+        {
+            e.ToTable("devices");
+            e.HasIndex(d => d.FingerprintHash).IsUnique();
+        });
+        modelBuilder.Entity<RunEntity>(e =>
+        {
+            e.ToTable("runs");
+            e.Property(r => r.Id).ValueGeneratedNever();
+            e.HasOne(r => r.Device).WithMany().HasForeignKey(r => r.DeviceId).OnDelete(DeleteBehavior.Restrict);
+            e.HasMany(r => r.Workloads).WithOne().HasForeignKey(w => w.RunId).OnDelete(DeleteBehavior.Cascade);
+            e.HasMany(r => r.SensorTraces).WithOne().HasForeignKey(t => t.RunId).OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(r => new { r.StartedAtUtc, r.Id });
+            e.HasIndex(r => r.DeviceId);
+        });
+        modelBuilder.Entity<WorkloadResultEntity>(e =>
+        {
+            e.ToTable("workload_results");
+            e.HasMany(w => w.Samples).WithOne().HasForeignKey(s => s.WorkloadResultId).OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(w => w.RunId);
+            e.HasIndex(w => w.ComparabilityKey);
+        });
+        modelBuilder.Entity<SampleSeriesEntity>(e =>
+        {
+            e.ToTable("sample_series");
+            e.HasIndex(s => s.WorkloadResultId);
+        });
+        modelBuilder.Entity<SensorTraceEntity>(e =>
+        {
+            e.ToTable("sensor_traces");
+            e.HasIndex(t => t.RunId);
+        });
+        modelBuilder.Entity<ApiTokenEntity>(e =>
+        {
+            e.ToTable("api_tokens");
+            e.Property(t => t.Id).ValueGeneratedNever();
+        });
+    }
+}

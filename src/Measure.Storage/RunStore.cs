@@ -1,0 +1,127 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Measure.Contracts;
+using Measure.Storage.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace Measure.Storage;
+
+/// <summary>Stores runs all-or-nothing and reads them back; the only writer of run rows.</summary>
+public sealed class RunStore(MeasureDbContext db)
+{
+    public const int MaxPageSize = 200;
+
+    /// <summary>SHA-256 of the canonical serialization, so formatting of the upload does not matter.</summary>
+    public static string ContentHash(RunReport report) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(MeasureJson.Serialize(report))));
+
+    public async Task<StoreOutcome> AddAsync(RunReport report, DateTimeOffset receivedAt, CancellationToken cancellationToken = default)
+    {
+        var hash = ContentHash(report);
+        if (await ExistingOutcomeAsync(report.RunId, hash, cancellationToken).ConfigureAwait(false) is { } known)
+            return known;
+
+        var device = await UpsertDeviceAsync(report.Device, receivedAt, cancellationToken).ConfigureAwait(false);
+        db.Runs.Add(RunMapper.ToEntity(report, device.Id, hash, receivedAt));
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            return StoreOutcome.Created;
+        }
+        catch (DbUpdateException)
+        {
+            // Another request stored the same run id between our check and our insert.
+            db.ChangeTracker.Clear();
+            return await ExistingOutcomeAsync(report.RunId, hash, cancellationToken).ConfigureAwait(false) ?? throw new InvalidOperationException($"Storing run {report.RunId} failed.");
+        }
+    }
+
+    public async Task<RunReport?> GetAsync(Guid runId, CancellationToken cancellationToken = default)
+    {
+        var run = await db.Runs.AsNoTracking().AsSplitQuery()
+            .Include(r => r.Workloads).ThenInclude(w => w.Samples)
+            .Include(r => r.SensorTraces)
+            .SingleOrDefaultAsync(r => r.Id == runId, cancellationToken).ConfigureAwait(false);
+        return run is null ? null : RunMapper.ToReport(run);
+    }
+
+    /// <summary>Newest first. The cursor is opaque to clients; today it encodes the offset of the next page.</summary>
+    public async Task<Page<RunSummary>> ListAsync(string? cursor, int limit, CancellationToken cancellationToken = default)
+    {
+        if (limit is < 1 or > MaxPageSize)
+            throw new ArgumentOutOfRangeException(nameof(limit), limit, $"Page size must be between 1 and {MaxPageSize}.");
+        var offset = DecodeCursor(cursor);
+        var rows = await db.Runs.AsNoTracking()
+            .OrderByDescending(r => r.StartedAtUtc).ThenByDescending(r => r.Id)
+            .Skip(offset).Take(limit + 1)
+            .Select(r => new { Run = r, r.Device })
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var items = rows.Take(limit).Select(r => RunMapper.ToSummary(r.Run, r.Device!)).ToList();
+        return new Page<RunSummary>(items, rows.Count > limit ? EncodeCursor(offset + limit) : null);
+    }
+
+    public static int DecodeCursor(string? cursor)
+    {
+        if (string.IsNullOrEmpty(cursor))
+            return 0;
+        try
+        {
+            var text = Encoding.UTF8.GetString(Convert.FromBase64String(cursor));
+            if (text.StartsWith("o:", StringComparison.Ordinal) && int.TryParse(text.AsSpan(2), NumberStyles.None, CultureInfo.InvariantCulture, out var offset))
+                return offset;
+        }
+        catch (FormatException)
+        {
+        }
+        throw new ArgumentException($"Malformed cursor '{cursor}'.", nameof(cursor));
+    }
+
+    private static string EncodeCursor(int offset) => Convert.ToBase64String(Encoding.UTF8.GetBytes($"o:{offset.ToString(CultureInfo.InvariantCulture)}"));
+
+    private async Task<StoreOutcome?> ExistingOutcomeAsync(Guid runId, string hash, CancellationToken cancellationToken)
+    {
+        var storedHash = await db.Runs.AsNoTracking().Where(r => r.Id == runId).Select(r => r.ReportHash)
+            .SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        return storedHash is null ? null : storedHash == hash ? StoreOutcome.AlreadyStored : StoreOutcome.Conflict;
+    }
+
+    private async Task<DeviceEntity> UpsertDeviceAsync(DeviceFingerprint fingerprint, DateTimeOffset seenAt, CancellationToken cancellationToken)
+    {
+        var hash = DeviceIdentity.Hash(fingerprint);
+        for (var attempt = 0; ; attempt++)
+        {
+            var device = await db.Devices.SingleOrDefaultAsync(d => d.FingerprintHash == hash, cancellationToken).ConfigureAwait(false);
+            if (device is not null)
+            {
+                device.LastSeenUtc = seenAt.UtcDateTime > device.LastSeenUtc ? seenAt.UtcDateTime : device.LastSeenUtc;
+                device.Os = fingerprint.Os;
+                return device;
+            }
+            device = new DeviceEntity
+            {
+                FingerprintHash = hash,
+                Name = DeviceIdentity.DisplayName(fingerprint),
+                CpuModel = fingerprint.CpuModel,
+                BoardModel = fingerprint.BoardModel,
+                Os = fingerprint.Os,
+                Architecture = fingerprint.Architecture,
+                LogicalCores = fingerprint.LogicalCores,
+                MemoryBytes = fingerprint.MemoryBytes,
+                FirstSeenUtc = seenAt.UtcDateTime,
+                LastSeenUtc = seenAt.UtcDateTime,
+            };
+            db.Devices.Add(device);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+                return device;
+            }
+            catch (DbUpdateException) when (attempt == 0)
+            {
+                // A concurrent upload from the same device inserted it first; read theirs.
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+}
