@@ -76,7 +76,7 @@ public class SampleComparisonTests
     [Fact]
     public void Compare_QuietHistory_KeepsPracticalThreshold()
     {
-        var noise = NoiseModel.FromRunMedians([100, 100.2, 99.9, 100.1, 99.8]);
+        var noise = NoiseModel.FromRunMedians([100, 100.2, 99.9, 100.1, 99.8, 100.05, 99.95, 100.15, 99.85, 100.1, 99.9, 100]);
         var result = SampleComparison.Compare(Synthetic.LogNormal(50, 100, 0.01, 9), Synthetic.LogNormal(50, 105, 0.01, 10), Latency with { Noise = noise });
         Assert.Equal(Verdict.Regression, result.Verdict);
         Assert.Equal(0.02, result.Threshold);
