@@ -25,7 +25,8 @@ public static class SteadyStateDetector
         {
             var older = Slice(series, start, window, nameof(series));
             var newer = Slice(series, start + window, window, nameof(series));
-            if (Agree(older, newer, options.RelativeTolerance))
+            var recent = Slice(series, start, 2 * window, nameof(series));
+            if (Agree(older, newer, recent, options.RelativeTolerance))
             {
                 return SteadyStateResult.Reached(start);
             }
@@ -34,7 +35,7 @@ public static class SteadyStateDetector
         return count >= options.MaxWarmup ? SteadyStateResult.BudgetExhausted(count) : SteadyStateResult.NotYet();
     }
 
-    private static bool Agree(double[] older, double[] newer, double tolerance)
+    private static bool Agree(double[] older, double[] newer, double[] recent, double tolerance)
     {
         Array.Sort(older);
         Array.Sort(newer);
@@ -46,10 +47,24 @@ public static class SteadyStateDetector
             return newerMedian == 0;
         }
 
-        var pooled = older.Concat(newer).ToArray();
-        var noise = RobustSpread.NormalizedMad(pooled) / scale;
+        var noise = NoiseFromDifferences(recent) / scale;
         var allowed = Math.Max(tolerance, NoiseAllowance * noise * Math.Sqrt(2.0 / older.Length));
         return Math.Abs(newerMedian - olderMedian) / scale <= allowed;
+    }
+
+    /// <summary>
+    /// Noise sigma from successive differences: a warm-up trend shifts every difference by about the same amount,
+    /// which the MAD ignores, so a still-improving series cannot pass as merely noisy.
+    /// </summary>
+    private static double NoiseFromDifferences(double[] recent)
+    {
+        var differences = new double[recent.Length - 1];
+        for (var i = 1; i < recent.Length; i++)
+        {
+            differences[i - 1] = recent[i] - recent[i - 1];
+        }
+
+        return RobustSpread.NormalizedMad(differences) / Math.Sqrt(2);
     }
 
     private static double[] Slice(IReadOnlyList<double> series, int from, int length, string parameterName)
