@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 using Measure.Kernels.Dispatch;
@@ -8,6 +9,7 @@ namespace Measure.Kernels.Dot;
 /// <summary>FP16-weight row dot products with FP32 activations and FP32 accumulation.</summary>
 internal static unsafe class F16Dot
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Rows(KernelIsa isa, ushort* weights, int cols, float* x, float* y, int start, int end)
     {
         int row = start;
@@ -43,6 +45,7 @@ internal static unsafe class F16Dot
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static float ScalarOne(ushort* w, int cols, float* x)
     {
         float sum = 0f;
@@ -54,6 +57,7 @@ internal static unsafe class F16Dot
         return sum;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static float Vector128One(ushort* w, int cols, float* x)
     {
         var acc0 = Vector128<float>.Zero;
@@ -69,6 +73,7 @@ internal static unsafe class F16Dot
         return Tail(w, x, i, cols, Vector128.Sum(acc0 + acc1));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static float Avx2One(ushort* w, int cols, float* x)
     {
         var acc0 = Vector256<float>.Zero;
@@ -84,6 +89,7 @@ internal static unsafe class F16Dot
         return Tail(w, x, i, cols, F32Dot.Sum(Avx.Add(acc0, acc1)));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Avx2Two(ushort* w0, int cols, float* x, float* y)
     {
         ushort* w1 = w0 + cols;

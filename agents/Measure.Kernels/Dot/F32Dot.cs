@@ -8,6 +8,7 @@ namespace Measure.Kernels.Dot;
 /// <summary>FP32 row dot products: y[row] = W[row, :] . x for a row range.</summary>
 internal static unsafe class F32Dot
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Rows(KernelIsa isa, float* weights, int cols, float* x, float* y, int start, int end)
     {
         int row = start;
@@ -43,6 +44,7 @@ internal static unsafe class F32Dot
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static float ScalarOne(float* w, int cols, float* x)
     {
         float sum = 0f;
@@ -54,6 +56,7 @@ internal static unsafe class F32Dot
         return sum;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static float Vector128One(float* w, int cols, float* x)
     {
         var acc0 = Vector128<float>.Zero;
@@ -74,6 +77,7 @@ internal static unsafe class F32Dot
         return sum;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static float Avx2One(float* w, int cols, float* x)
     {
         var acc0 = Vector256<float>.Zero;
@@ -102,6 +106,7 @@ internal static unsafe class F32Dot
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static float Sum(Vector256<float> v) => Vector128.Sum(v.GetLower() + v.GetUpper());
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Avx2Four(float* w0, int cols, float* x, float* y)
     {
         float* w1 = w0 + cols;

@@ -61,6 +61,7 @@ internal static unsafe class F32Tile
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Store(float* target, float value, bool accumulate) => *target = accumulate ? *target + value : value;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Avx2Tile(float* x, int xStride, float* w, int wStride, int kLen, float* y, int yStride, bool accumulate)
     {
         float* x0 = x, x1 = x + xStride, x2 = x + (2 * xStride), x3 = x + (3 * xStride);

@@ -18,6 +18,7 @@ internal static unsafe class Q8_0Dot
     private const int Lanes = 8;
 
     /// <summary>Computes y[row] for rows [start, end) of a Q8_0 matrix with <paramref name="blocks"/> blocks per row.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Rows(KernelIsa isa, byte* weights, int blocks, byte* xq, float* xScales, float* y, int start, int end)
     {
         long rowBytes = (long)blocks * Q8_0.BlockBytes;
@@ -56,6 +57,7 @@ internal static unsafe class Q8_0Dot
     }
 
     /// <summary>The reference: plain loops in the canonical order.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static float ScalarOne(byte* w, int blocks, byte* xq, float* xScales)
     {
         float* acc = stackalloc float[Lanes];
@@ -94,6 +96,7 @@ internal static unsafe class Q8_0Dot
         return (t.GetElement(0) + t.GetElement(2)) + (t.GetElement(1) + t.GetElement(3));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static float Vector128One(byte* w, int blocks, byte* xq, float* xScales)
     {
         var low = Vector128<float>.Zero;
@@ -112,6 +115,7 @@ internal static unsafe class Q8_0Dot
         return Reduce(low, high);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static float Avx2One(byte* w, int blocks, byte* xq, float* xScales)
     {
         var acc = Vector256<float>.Zero;
@@ -128,6 +132,7 @@ internal static unsafe class Q8_0Dot
     }
 
     // Four rows share each activation load and give the FMA unit four independent chains.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Avx2Four(byte* w0, long rowBytes, int blocks, byte* xq, float* xScales, float* y)
     {
         byte* w1 = w0 + rowBytes;

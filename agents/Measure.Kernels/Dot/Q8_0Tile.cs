@@ -20,6 +20,7 @@ internal static unsafe class Q8_0Tile
     /// <param name="xScales">Float scales of every token block, token-major.</param>
     /// <param name="w">Weight row r0 (Q8_0 rows of <paramref name="blocks"/> blocks).</param>
     /// <param name="y">Element (token 0, row r0); tokens are <paramref name="yStride"/> apart.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Run(KernelIsa isa, byte* xq, float* xScales, int tokens, byte* w, int rowCount, int blocks, float* y, int yStride)
     {
         long rowBytes = (long)blocks * Q8_0.BlockBytes;
@@ -60,6 +61,7 @@ internal static unsafe class Q8_0Tile
         return y;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Avx2Tile(byte* xq, float* xScales, long rowBytes, byte* w0, int blocks, float* y, int yStride)
     {
         byte* w1 = w0 + rowBytes;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Measure.Kernels.Formats;
 using Measure.Kernels.Threading;
 
@@ -40,6 +41,7 @@ internal static unsafe class ActivationQuantizer
         public byte* Target;
         public float* Scales;
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public readonly void Execute(int start, int end)
         {
             for (int b = start; b < end; b++)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Measure.Kernels.Dispatch;
 using Measure.Kernels.Dot;
 using Measure.Kernels.Formats;
@@ -111,6 +112,7 @@ public static unsafe class Gemm
 
         public readonly void ClearOutput() => new Span<float>(Y, Rows * Tokens).Clear();
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public readonly void Execute(int start, int end)
         {
             float* converted = stackalloc float[F16 != null ? FloatRowBlock * FloatColumnBlock : 1];
@@ -165,6 +167,7 @@ public static unsafe class Gemm
         public int Tokens;
         public float* Y;
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public readonly void Execute(int start, int end) =>
             Q8_0Tile.Run(Isa, Xq, XScales, Tokens, Weights + ((long)start * Blocks * Formats.Q8_0.BlockBytes), end - start, Blocks, Y + start, Rows);
     }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Measure.Kernels.Dispatch;
 using Measure.Kernels.Dot;
 using Measure.Kernels.Formats;
@@ -82,6 +83,7 @@ public static unsafe class Gemv
         public float* X;
         public float* Y;
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public readonly void Execute(int start, int end) => F32Dot.Rows(Isa, Weights, Cols, X, Y, start, end);
     }
 
@@ -93,6 +95,7 @@ public static unsafe class Gemv
         public float* X;
         public float* Y;
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public readonly void Execute(int start, int end) => F16Dot.Rows(Isa, Weights, Cols, X, Y, start, end);
     }
 
@@ -105,6 +108,7 @@ public static unsafe class Gemv
         public float* XScales;
         public float* Y;
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public readonly void Execute(int start, int end) => Q8_0Dot.Rows(Isa, Weights, Blocks, Xq, XScales, Y, start, end);
     }
 }

@@ -1,0 +1,133 @@
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+using Measure.Kernels.Dispatch;
+using Measure.Kernels.Linear;
+using Measure.Kernels.Roofline;
+using Measure.Kernels.Threading;
+
+namespace Measure.Kernels.Benchmarking;
+
+/// <summary>
+/// Runs the bundled GEMV/GEMM kernels at LLM decode shapes (1x4096 by 4096x4096 and 4096x11008) and a
+/// prefill shape (512 tokens by 4096x4096), and expresses each result as a fraction of the probed
+/// device limits: decode against read bandwidth, prefill against peak compute.
+/// </summary>
+public static class KernelBenchmark
+{
+    private static readonly string[] Formats = ["q8_0", "f16", "f32"];
+
+    /// <summary>Probes the device, then runs every kernel. Bounded to well under a minute on a 2-core x86 box.</summary>
+    public static KernelBenchmarkReport Run(KernelBenchmarkOptions? options = null, DeviceLimits? limits = null)
+    {
+        options ??= new KernelBenchmarkOptions();
+        var isas = options.Isas ?? [KernelRegistry.Selected];
+        var threadCounts = options.ThreadCounts ?? (Environment.ProcessorCount > 1 ? [1, Environment.ProcessorCount] : [1]);
+        foreach (var isa in isas)
+        {
+            KernelRegistry.EnsureExecutable(isa);
+        }
+
+        limits ??= RooflineProbe.Measure(threadCounts.Max(), isas[0], quick: options.Quick);
+        long footprint = options.Quick ? 96L << 20 : 192L << 20;
+        int prefillTokens = options.Quick ? 128 : 512;
+        double budgetSeconds = options.Quick ? 0.1 : 0.3;
+        var results = new List<KernelBenchmarkResult>();
+        var shapes = new (int Tokens, int Rows, int Cols)[] { (1, 4096, 4096), (1, 11008, 4096), (prefillTokens, 4096, 4096) };
+        foreach (var format in Formats)
+        {
+            foreach (var (tokens, rows, cols) in shapes)
+            {
+                var weights = BenchmarkWeights.Create(format, rows, cols, tokens == 1 ? footprint : 0);
+                var x = new float[tokens * cols];
+                new Random(1).NextBytes(MemoryMarshal.AsBytes(x.AsSpan()));
+                for (int i = 0; i < x.Length; i++)
+                {
+                    x[i] = (x[i] is float.NaN or float.PositiveInfinity or float.NegativeInfinity ? 0.5f : x[i] % 1f) * 0.01f;
+                }
+
+                var y = new float[tokens * rows];
+                foreach (var isa in isas)
+                {
+                    foreach (int threads in threadCounts)
+                    {
+                        using var context = new KernelContext(threads, isa);
+                        var times = Time(() => Call(context, format, weights.Next(), rows, cols, x, tokens, y), budgetSeconds, tokens == 1 ? 5 : 2);
+                        results.Add(Describe(format, tokens, rows, cols, context, times, weights.BytesPerCopy, limits));
+                    }
+                }
+            }
+        }
+
+        return new KernelBenchmarkReport(limits, results);
+    }
+
+    private static void Call(KernelContext context, string format, byte[] weights, int rows, int cols, float[] x, int tokens, float[] y)
+    {
+        switch (format, tokens)
+        {
+            case ("q8_0", 1):
+                Gemv.Q8_0(context, weights, rows, cols, x, y);
+                break;
+            case ("q8_0", _):
+                Gemm.Q8_0(context, weights, rows, cols, x, tokens, y);
+                break;
+            case ("f16", 1):
+                Gemv.F16(context, MemoryMarshal.Cast<byte, Half>(weights), rows, cols, x, y);
+                break;
+            case ("f16", _):
+                Gemm.F16(context, MemoryMarshal.Cast<byte, Half>(weights), rows, cols, x, tokens, y);
+                break;
+            case (_, 1):
+                Gemv.F32(context, MemoryMarshal.Cast<byte, float>(weights), rows, cols, x, y);
+                break;
+            default:
+                Gemm.F32(context, MemoryMarshal.Cast<byte, float>(weights), rows, cols, x, tokens, y);
+                break;
+        }
+    }
+
+    // One untimed warm-up call, then calls until the budget is spent (at least minimum calls).
+    private static List<double> Time(Action call, double budgetSeconds, int minimum)
+    {
+        call();
+        var times = new List<double>();
+        long started = Stopwatch.GetTimestamp();
+        while (times.Count < minimum || Stopwatch.GetElapsedTime(started).TotalSeconds < budgetSeconds)
+        {
+            long before = Stopwatch.GetTimestamp();
+            call();
+            times.Add(Stopwatch.GetElapsedTime(before).TotalSeconds);
+        }
+
+        times.Sort();
+        return times;
+    }
+
+    private static KernelBenchmarkResult Describe(
+        string format, int tokens, int rows, int cols, KernelContext context, List<double> times, long weightBytes, DeviceLimits limits)
+    {
+        double median = times[times.Count / 2];
+        double gbps = weightBytes / median / 1e9;
+        double gops = 2.0 * tokens * rows * cols / median / 1e9;
+        bool single = context.Threads == 1;
+        double bandwidth = single ? limits.ReadBandwidthGBps1T : limits.ReadBandwidthGBpsAllT;
+        double peak = format == "q8_0"
+            ? (single ? limits.Int8GopsPeak1T : limits.Int8GopsPeakAllT)
+            : (single ? limits.Fp32GflopsPeak1T : limits.Fp32GflopsPeakAllT);
+        return new KernelBenchmarkResult(
+            tokens == 1 ? "gemv" : "gemm",
+            format,
+            tokens,
+            rows,
+            cols,
+            KernelRegistry.Name(context.Isa),
+            context.Threads,
+            times.Count,
+            median * 1e3,
+            times[0] * 1e3,
+            gbps,
+            gops,
+            gbps / bandwidth,
+            gops / peak);
+    }
+}

@@ -1,0 +1,126 @@
+using System.Runtime.CompilerServices;
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
+using Measure.Kernels.Dispatch;
+using Measure.Kernels.Threading;
+
+namespace Measure.Kernels.Roofline;
+
+/// <summary>
+/// Streams a buffer far larger than the last-level cache and reports the best pass, in GB/s. The read
+/// loop uses the same vector width as the kernels, so the figure is what a weights stream can reach.
+/// </summary>
+internal sealed unsafe class ReadBandwidth : IDisposable
+{
+    private const int ChunkBytes = 1 << 20;
+    private readonly byte* _buffer;
+    private readonly long _chunks;
+    private readonly ulong[] _sinks;
+
+    public ReadBandwidth(long bytes)
+    {
+        _chunks = Math.Max(1, bytes / ChunkBytes);
+        Bytes = _chunks * ChunkBytes;
+        _buffer = (byte*)NativeMemory.AlignedAlloc((nuint)Bytes, 4096);
+
+        // Touch every page with non-zero data so reads hit real memory, not the shared zero page.
+        new Span<byte>(_buffer, ChunkBytes).Fill(0x5A);
+        for (long c = 1; c < _chunks; c++)
+        {
+            new Span<byte>(_buffer, ChunkBytes).CopyTo(new Span<byte>(_buffer + (c * ChunkBytes), ChunkBytes));
+        }
+
+        _sinks = new ulong[_chunks];
+    }
+
+    public long Bytes { get; }
+
+    /// <summary>Best of <paramref name="passes"/> full passes, GB/s.</summary>
+    public double Measure(KernelContext context, int passes)
+    {
+        double best = 0;
+        fixed (ulong* sinks = _sinks)
+        {
+            var job = new ReadJob { Isa = context.Isa, Buffer = _buffer, Sinks = sinks };
+            for (int pass = 0; pass < passes; pass++)
+            {
+                long started = Stopwatch.GetTimestamp();
+                context.Run(ref job, (int)_chunks, 4);
+                double seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
+                best = Math.Max(best, Bytes / seconds / 1e9);
+            }
+        }
+
+        return best;
+    }
+
+    public void Dispose() => NativeMemory.AlignedFree(_buffer);
+
+    private struct ReadJob : IRangeJob
+    {
+        public KernelIsa Isa;
+        public byte* Buffer;
+        public ulong* Sinks;
+
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        public readonly void Execute(int start, int end)
+        {
+            for (int chunk = start; chunk < end; chunk++)
+            {
+                byte* p = Buffer + ((long)chunk * ChunkBytes);
+                Sinks[chunk] = Isa switch
+                {
+                    KernelIsa.Avx2 or KernelIsa.Avx512 => Read256(p),
+                    KernelIsa.Vector128 => Read128(p),
+                    _ => ReadScalar(p),
+                };
+            }
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static ulong Read256(byte* p)
+        {
+            Vector256<byte> a = default, b = default, c = default, d = default;
+            for (int i = 0; i < ChunkBytes; i += 128)
+            {
+                a = Avx2.Xor(a, Avx.LoadAlignedVector256(p + i));
+                b = Avx2.Xor(b, Avx.LoadAlignedVector256(p + i + 32));
+                c = Avx2.Xor(c, Avx.LoadAlignedVector256(p + i + 64));
+                d = Avx2.Xor(d, Avx.LoadAlignedVector256(p + i + 96));
+            }
+
+            return ((a ^ b) ^ (c ^ d)).AsUInt64().GetElement(0);
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static ulong Read128(byte* p)
+        {
+            Vector128<byte> a = default, b = default, c = default, d = default;
+            for (int i = 0; i < ChunkBytes; i += 64)
+            {
+                a ^= Vector128.LoadAligned(p + i);
+                b ^= Vector128.LoadAligned(p + i + 16);
+                c ^= Vector128.LoadAligned(p + i + 32);
+                d ^= Vector128.LoadAligned(p + i + 48);
+            }
+
+            return ((a ^ b) ^ (c ^ d)).AsUInt64().GetElement(0);
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static ulong ReadScalar(byte* p)
+        {
+            ulong a = 0, b = 0;
+            ulong* q = (ulong*)p;
+            for (int i = 0; i < ChunkBytes / 8; i += 2)
+            {
+                a ^= q[i];
+                b ^= q[i + 1];
+            }
+
+            return a ^ b;
+        }
+    }
+}

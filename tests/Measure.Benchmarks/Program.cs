@@ -1,0 +1,12 @@
+using BenchmarkDotNet.Running;
+using Measure.Benchmarks;
+
+// `--runner [--quick] [--isa avx2,...] [--threads 1,2]` prints the agent-style kernel benchmark (what
+// `measure-agent kernels --json` reports); anything else goes to BenchmarkDotNet.
+if (args.Length > 0 && args[0] == "--runner")
+{
+    return RunnerCommand.Run(args[1..]);
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(RunnerCommand).Assembly).Run(args);
+return 0;
