@@ -5,10 +5,10 @@ namespace Measure.Sensors.Tests;
 /// <summary>Command runners for tests: the real runner with a recorded device's fake tools on PATH, or canned outputs.</summary>
 internal static class FakeCommands
 {
-    /// <summary>A real <see cref="ProcessCommandRunner"/> whose PATH starts with the recorded device's usr/bin.</summary>
+    /// <summary>A real <see cref="ProcessCommandRunner"/> whose PATH starts with the recorded device's fake-tools folder.</summary>
     public static ProcessCommandRunner OnPath(string device)
     {
-        var bin = Path.Combine(RecordedDevice.Folder(device), "usr", "bin");
+        var bin = Path.Combine(RecordedDevice.Folder(device), "fake-tools");
         foreach (var tool in Directory.EnumerateFiles(bin))
         {
             // The build's copy to the output folder may drop the execute bit.
