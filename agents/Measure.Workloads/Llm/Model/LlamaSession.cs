@@ -1,19 +1,23 @@
-using Measure.Kernels.Dispatch;
 using Measure.Kernels.Threading;
 using Measure.Kernels.Transformer;
 
 namespace Measure.Workloads.Llm.Model;
 
 /// <summary>
-/// One running conversation with a model: its KV cache, scratch buffers and position. Feed tokens
-/// with <see cref="Prefill"/> (a prompt) and <see cref="Decode"/> (one generated token); each returns
-/// the logits of the next token. Not thread-safe: one session per caller.
+/// One running conversation with a model: its KV cache, scratch buffers and position. Feed a prompt
+/// with <see cref="Prefill"/> (batched: each weight matrix is read once per chunk of up to
+/// <see cref="MaxBatch"/> tokens) and generated tokens with <see cref="Decode"/>; both return the
+/// logits of the next token. Not thread-safe: one session per caller.
 /// </summary>
 public sealed class LlamaSession
 {
+    /// <summary>Prompt tokens processed per pass over the weights.</summary>
+    public const int MaxBatch = 32;
+
     private readonly LlamaModel _model;
     private readonly KernelContext _context;
     private readonly KvCache _cache;
+    private float[]? _allLogits;
     private readonly float[] _x, _normed, _query, _key, _value, _attention, _projected, _gate, _up, _logits, _scores;
 
     public LlamaSession(LlamaModel model, KernelContext context, int contextLength, KvCachePrecision cachePrecision = KvCachePrecision.F32)
@@ -27,15 +31,15 @@ public sealed class LlamaSession
         }
 
         _cache = new KvCache(p.BlockCount, contextLength, p.KvHeadCount, p.HeadDimension, cachePrecision);
-        _x = new float[p.EmbeddingLength];
-        _normed = new float[p.EmbeddingLength];
-        _query = new float[p.EmbeddingLength];
-        _key = new float[p.KvDimension];
-        _value = new float[p.KvDimension];
-        _attention = new float[p.EmbeddingLength];
-        _projected = new float[p.EmbeddingLength];
-        _gate = new float[p.FeedForwardLength];
-        _up = new float[p.FeedForwardLength];
+        _x = new float[MaxBatch * p.EmbeddingLength];
+        _normed = new float[MaxBatch * p.EmbeddingLength];
+        _query = new float[MaxBatch * p.EmbeddingLength];
+        _key = new float[MaxBatch * p.KvDimension];
+        _value = new float[MaxBatch * p.KvDimension];
+        _attention = new float[MaxBatch * p.EmbeddingLength];
+        _projected = new float[MaxBatch * p.EmbeddingLength];
+        _gate = new float[MaxBatch * p.FeedForwardLength];
+        _up = new float[MaxBatch * p.FeedForwardLength];
         _logits = new float[p.VocabularySize];
         _scores = new float[contextLength];
     }
@@ -46,6 +50,8 @@ public sealed class LlamaSession
     public int ContextLength => _cache.ContextLength;
 
     public KvCache Cache => _cache;
+
+    public LlamaModel Model => _model;
 
     /// <summary>Forgets the conversation (the cache is overwritten from position 0).</summary>
     public void Reset() => Position = 0;
@@ -59,63 +65,125 @@ public sealed class LlamaSession
             throw new ArgumentException("the prompt has no tokens", nameof(tokens));
         }
 
-        foreach (var token in tokens)
+        var all = tokens.ToArray();
+        for (int start = 0; start < all.Length; start += MaxBatch)
         {
-            Step(token);
+            Forward(all.AsSpan(start, Math.Min(MaxBatch, all.Length - start)));
         }
 
         return _logits;
+    }
+
+    /// <summary>Receives the logits that follow token <paramref name="index"/> of an evaluated sequence.</summary>
+    public delegate void LogitsCallback(int index, ReadOnlySpan<float> logits);
+
+    /// <summary>
+    /// Runs <paramref name="tokens"/> (batched like a prompt) and hands over the logits after every one of
+    /// them, for perplexity and teacher-forced accuracy.
+    /// </summary>
+    public void Evaluate(IReadOnlyList<int> tokens, LogitsCallback onLogits)
+    {
+        ArgumentNullException.ThrowIfNull(tokens);
+        ArgumentNullException.ThrowIfNull(onLogits);
+        var all = tokens.ToArray();
+        int vocabulary = _model.Parameters.VocabularySize;
+        _allLogits ??= new float[MaxBatch * vocabulary];
+        for (int start = 0; start < all.Length; start += MaxBatch)
+        {
+            int n = Math.Min(MaxBatch, all.Length - start);
+            Forward(all.AsSpan(start, n), everyPosition: true);
+            for (int t = 0; t < n; t++)
+            {
+                onLogits(start + t, _allLogits.AsSpan(t * vocabulary, vocabulary));
+            }
+        }
     }
 
     /// <summary>Feeds one token; returns the logits of the next.</summary>
     public ReadOnlySpan<float> Decode(int token)
     {
-        Step(token);
+        Forward([token]);
         return _logits;
     }
 
-    private void Step(int token)
+    private void Forward(ReadOnlySpan<int> tokens, bool everyPosition = false)
     {
         var p = _model.Parameters;
         var w = _model.Weights;
-        if ((uint)token >= (uint)p.VocabularySize)
+        int n = tokens.Length, d = p.EmbeddingLength, kv = p.KvDimension, ff = p.FeedForwardLength;
+        foreach (var token in tokens)
         {
-            throw new ArgumentOutOfRangeException(nameof(token), token, $"token outside the vocabulary of {p.VocabularySize}");
+            if ((uint)token >= (uint)p.VocabularySize)
+            {
+                throw new ArgumentOutOfRangeException(nameof(tokens), token, $"token outside the vocabulary of {p.VocabularySize}");
+            }
         }
 
-        if (Position >= _cache.ContextLength)
+        if (Position + n > _cache.ContextLength)
         {
-            throw new InvalidOperationException($"the session's context of {_cache.ContextLength} tokens is full");
+            throw new InvalidOperationException($"{n} more tokens do not fit the session's context of {_cache.ContextLength} (at {Position})");
         }
 
         var isa = _context.Isa;
-        int position = Position;
-        w.TokenEmbedding.ReadRow(token, _x);
+        var x = _x.AsSpan(0, n * d);
+        var normed = _normed.AsSpan(0, n * d);
+        for (int t = 0; t < n; t++)
+        {
+            w.TokenEmbedding.ReadRow(tokens[t], x.Slice(t * d, d));
+        }
+
         for (int layer = 0; layer < w.Layers.Count; layer++)
         {
             var l = w.Layers[layer];
-            RmsNorm.Apply(isa, _x, l.AttentionNorm, p.RmsNormEpsilon, _normed);
-            l.Query.Multiply(_context, _normed, _query);
-            l.Key.Multiply(_context, _normed, _key);
-            l.Value.Multiply(_context, _normed, _value);
-            RotaryEmbedding.Apply(_query, p.HeadDimension, position, p.RopeFrequencyBase);
-            RotaryEmbedding.Apply(_key, p.HeadDimension, position, p.RopeFrequencyBase);
-            _cache.Store(layer, position, _key, _value);
-            Attention.Attend(isa, _cache, layer, _query, p.HeadCount, position + 1, _attention, _scores);
-            l.AttentionOutput.Multiply(_context, _attention, _projected);
-            AddInPlace(_x, _projected);
+            NormRows(x, l.AttentionNorm, normed, n);
+            l.Query.MultiplyBatch(_context, normed, n, _query.AsSpan(0, n * d));
+            l.Key.MultiplyBatch(_context, normed, n, _key.AsSpan(0, n * kv));
+            l.Value.MultiplyBatch(_context, normed, n, _value.AsSpan(0, n * kv));
+            for (int t = 0; t < n; t++)
+            {
+                int position = Position + t;
+                var query = _query.AsSpan(t * d, d);
+                var key = _key.AsSpan(t * kv, kv);
+                RotaryEmbedding.Apply(query, p.HeadDimension, position, p.RopeFrequencyBase);
+                RotaryEmbedding.Apply(key, p.HeadDimension, position, p.RopeFrequencyBase);
+                _cache.Store(layer, position, key, _value.AsSpan(t * kv, kv));
+                // Causal: token t sees the cache up to and including its own position.
+                Attention.Attend(isa, _cache, layer, query, p.HeadCount, position + 1, _attention.AsSpan(t * d, d), _scores);
+            }
 
-            RmsNorm.Apply(isa, _x, l.FeedForwardNorm, p.RmsNormEpsilon, _normed);
-            l.Gate.Multiply(_context, _normed, _gate);
-            l.Up.Multiply(_context, _normed, _up);
-            SwiGlu.ApplyInPlace(_gate, _up);
-            l.Down.Multiply(_context, _gate, _projected);
-            AddInPlace(_x, _projected);
+            l.AttentionOutput.MultiplyBatch(_context, _attention.AsSpan(0, n * d), n, _projected.AsSpan(0, n * d));
+            AddInPlace(x, _projected.AsSpan(0, n * d));
+
+            NormRows(x, l.FeedForwardNorm, normed, n);
+            var gate = _gate.AsSpan(0, n * ff);
+            l.Gate.MultiplyBatch(_context, normed, n, gate);
+            l.Up.MultiplyBatch(_context, normed, n, _up.AsSpan(0, n * ff));
+            SwiGlu.ApplyInPlace(gate, _up.AsSpan(0, n * ff));
+            l.Down.MultiplyBatch(_context, gate, n, _projected.AsSpan(0, n * d));
+            AddInPlace(x, _projected.AsSpan(0, n * d));
         }
 
-        RmsNorm.Apply(isa, _x, w.OutputNorm, p.RmsNormEpsilon, _normed);
-        w.Output.Multiply(_context, _normed, _logits);
-        Position = position + 1;
+        if (everyPosition)
+        {
+            NormRows(x, w.OutputNorm, normed, n);
+            w.Output.MultiplyBatch(_context, normed, n, _allLogits.AsSpan(0, n * p.VocabularySize));
+            Position += n;
+            return;
+        }
+
+        // Only the last token's logits are needed: the next token follows it.
+        RmsNorm.Apply(isa, x.Slice((n - 1) * d, d), w.OutputNorm, p.RmsNormEpsilon, normed[..d]);
+        w.Output.Multiply(_context, normed[..d], _logits);
+        Position += n;
+    }
+
+    private void NormRows(ReadOnlySpan<float> x, float[] weight, Span<float> normed, int rows)
+    {
+        int d = weight.Length;
+        for (int t = 0; t < rows; t++)
+        {
+            RmsNorm.Apply(_context.Isa, x.Slice(t * d, d), weight, _model.Parameters.RmsNormEpsilon, normed.Slice(t * d, d));
+        }
     }
 
     private static void AddInPlace(Span<float> x, ReadOnlySpan<float> delta)

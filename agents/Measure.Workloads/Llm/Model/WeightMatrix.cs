@@ -85,17 +85,26 @@ public sealed unsafe class WeightMatrix
         }
     }
 
-    /// <summary>Y[tokens x rows] = X[tokens x cols] W^T: a whole prompt against one matrix.</summary>
+    /// <summary>Y[tokens x rows] = X[tokens x cols] W^T: a whole prompt against one pass over the matrix.</summary>
     public void MultiplyBatch(KernelContext context, ReadOnlySpan<float> x, int tokens, Span<float> y)
     {
-        if (x.Length != tokens * Cols || y.Length != tokens * Rows)
+        if (tokens == 1)
         {
-            throw new ArgumentException($"batch of {tokens} tokens for '{Name}' needs x of {tokens * Cols} and y of {tokens * Rows}", nameof(x));
+            Multiply(context, x, y);
+            return;
         }
 
-        for (int t = 0; t < tokens; t++)
+        switch (Precision)
         {
-            Multiply(context, x.Slice(t * Cols, Cols), y.Slice(t * Rows, Rows));
+            case WeightPrecision.F32:
+                Gemm.F32(context, MemoryMarshal.Cast<byte, float>(Bytes), Rows, Cols, x, tokens, y);
+                break;
+            case WeightPrecision.F16:
+                Gemm.F16(context, MemoryMarshal.Cast<byte, Half>(Bytes), Rows, Cols, x, tokens, y);
+                break;
+            default:
+                Gemm.Q8_0(context, Bytes, Rows, Cols, x, tokens, y);
+                break;
         }
     }
 
