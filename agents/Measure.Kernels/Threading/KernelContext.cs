@@ -14,6 +14,8 @@ public sealed class KernelContext : IDisposable
     private readonly WorkerPool _pool;
     private byte[] _activationBytes = [];
     private float[] _activationScales = [];
+    private sbyte[] _int8 = [];
+    private float[] _floats = [];
     private int _busy;
 
     /// <summary>Creates a context with <paramref name="threads"/> threads (default: all cores) running
@@ -85,6 +87,28 @@ public sealed class KernelContext : IDisposable
         }
 
         return _activationScales;
+    }
+
+    /// <summary>Scratch for symmetric int8 activations.</summary>
+    internal sbyte[] Int8Scratch(int length)
+    {
+        if (_int8.Length < length)
+        {
+            _int8 = GC.AllocateUninitializedArray<sbyte>(length, pinned: true);
+        }
+
+        return _int8;
+    }
+
+    /// <summary>Scratch for float staging (im2col patches, widened weights).</summary>
+    internal float[] FloatScratch(int length)
+    {
+        if (_floats.Length < length)
+        {
+            _floats = GC.AllocateUninitializedArray<float>(length, pinned: true);
+        }
+
+        return _floats;
     }
 
     internal readonly struct Lease(KernelContext owner) : IDisposable
