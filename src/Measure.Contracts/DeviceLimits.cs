@@ -7,9 +7,9 @@ namespace Measure.Contracts;
 public sealed record DeviceLimits(
     string Isa,
     int Threads,
-    double? ReadBandwidthGBps1Thread,
-    double? ReadBandwidthGBpsAllThreads,
-    double? Int8Gops1Thread,
-    double? Int8GopsAllThreads,
-    double? Fp32Gflops1Thread,
-    double? Fp32GflopsAllThreads);
+    double? ReadBandwidthGBps1Thread = null,
+    double? ReadBandwidthGBpsAllThreads = null,
+    double? Int8Gops1Thread = null,
+    double? Int8GopsAllThreads = null,
+    double? Fp32Gflops1Thread = null,
+    double? Fp32GflopsAllThreads = null);

@@ -18,4 +18,10 @@ namespace Measure.Contracts;
 [JsonSerializable(typeof(RunAccepted))]
 [JsonSerializable(typeof(RunSummary))]
 [JsonSerializable(typeof(Page<RunSummary>))]
+[JsonSerializable(typeof(DeviceFingerprint))]
+[JsonSerializable(typeof(IReadOnlyList<MetricDeclaration>))]
+[JsonSerializable(typeof(IReadOnlyList<MetricValue>))]
+[JsonSerializable(typeof(IReadOnlyList<PhaseMark>))]
+[JsonSerializable(typeof(IReadOnlyList<string>))]
+[JsonSerializable(typeof(IReadOnlyDictionary<string, string>))]
 public sealed partial class MeasureJsonContext : JsonSerializerContext;

@@ -1,4 +1,5 @@
 using Measure.Contracts;
+using Measure.Tests.Shared;
 
 namespace Measure.Contracts.Tests;
 

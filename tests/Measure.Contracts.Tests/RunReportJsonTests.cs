@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Measure.Contracts;
+using Measure.Tests.Shared;
 
 namespace Measure.Contracts.Tests;
 

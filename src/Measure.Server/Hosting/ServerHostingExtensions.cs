@@ -6,13 +6,8 @@ namespace Measure.Server.Hosting;
 
 public static class ServerHostingExtensions
 {
-    public const string DefaultUrl = "http://127.0.0.1:5080";
-
     public static WebApplicationBuilder AddMeasureServerOptions(this WebApplicationBuilder builder)
     {
-        // Loopback by default: exposing a lab's server is a decision, made with --urls.
-        if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
-            builder.WebHost.UseUrls(DefaultUrl);
         builder.Services.AddOptions<ServerOptions>().BindConfiguration(ServerOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddProblemDetails();
         return builder;

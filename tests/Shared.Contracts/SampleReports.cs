@@ -1,11 +1,18 @@
 using Measure.Contracts;
 
-namespace Measure.Contracts.Tests;
+namespace Measure.Tests.Shared;
 
 /// <summary>A small, valid report to mutate in tests.</summary>
 internal static class SampleReports
 {
     public static readonly DateTimeOffset Now = new(2026, 11, 21, 12, 0, 0, TimeSpan.Zero);
+
+    /// <summary>A report with <paramref name="latencies"/> as the latency samples of its one workload.</summary>
+    public static RunReport WithLatencies(IReadOnlyList<double> latencies, Guid? runId = null)
+    {
+        var report = Valid(runId ?? Guid.NewGuid());
+        return report with { Workloads = [report.Workloads[0] with { Samples = [new SampleSeries("latency", latencies)] }] };
+    }
 
     public static RunReport Valid(Guid? runId = null) => new(
         SchemaVersion: ProtocolVersion.RunReportSchema,
