@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Measure.Contracts.Fleet;
 
 namespace Measure.Contracts;
 
@@ -24,4 +25,16 @@ namespace Measure.Contracts;
 [JsonSerializable(typeof(IReadOnlyList<PhaseMark>))]
 [JsonSerializable(typeof(IReadOnlyList<string>))]
 [JsonSerializable(typeof(IReadOnlyDictionary<string, string>))]
+[JsonSerializable(typeof(EnrollRequest))]
+[JsonSerializable(typeof(EnrollResponse))]
+[JsonSerializable(typeof(HeartbeatRequest))]
+[JsonSerializable(typeof(HeartbeatResponse))]
+[JsonSerializable(typeof(CreateJobRequest))]
+[JsonSerializable(typeof(JobCreated))]
+[JsonSerializable(typeof(LeaseRequest))]
+[JsonSerializable(typeof(JobLease))]
+[JsonSerializable(typeof(RenewRequest))]
+[JsonSerializable(typeof(RenewResponse))]
+[JsonSerializable(typeof(CompleteJobRequest))]
+[JsonSerializable(typeof(FailJobRequest))]
 public sealed partial class MeasureJsonContext : JsonSerializerContext;
