@@ -153,10 +153,10 @@ public sealed class GgufHeaderParserTests
     }
 
     [Fact]
-    public void Parse_FixtureTruncatedAtEveryHeaderRegion_OnlyEverThrowsModelFormatException()
+    public void Parse_FixtureTruncatedAcrossTheHeader_OnlyEverThrowsModelFormatException()
     {
         var bytes = TinyQ8Bytes.Value;
-        var offsets = Enumerable.Range(0, 200).Select(i => (int)((long)i * 730_000 / 200)).Concat(Enumerable.Range(0, 64));
+        var offsets = Enumerable.Range(0, 30).Select(i => (int)((long)i * 725_064 / 30)).Concat(Enumerable.Range(0, 40)).Append(725_000);
         foreach (var length in offsets)
         {
             var prefix = bytes[..length];
@@ -165,24 +165,59 @@ public sealed class GgufHeaderParserTests
     }
 
     [Fact]
-    public void Parse_FixtureWithFlippedBytes_EitherParsesOrThrowsModelFormatException()
+    public void Parse_SmallFileTruncatedAtEveryByte_OnlyEverThrowsModelFormatException()
     {
-        var original = TinyQ8Bytes.Value[..740_000];
+        var bytes = SmallModelFile();
+        Assert.NotNull(Parse(bytes));
+        for (var length = 0; length < bytes.Length; length++)
+        {
+            var prefix = bytes[..length];
+            Assert.Throws<ModelFormatException>(() => Parse(prefix));
+        }
+    }
+
+    [Fact]
+    public void Parse_SmallFileWithFlippedBits_EitherParsesOrThrowsModelFormatException()
+    {
+        var original = SmallModelFile();
         var random = new Random(1234);
-        for (var trial = 0; trial < 300; trial++)
+        for (var trial = 0; trial < 3000; trial++)
         {
             var bytes = (byte[])original.Clone();
-            // Bias flips towards the fixed-size header and the tensor table, where structure lives.
-            var position = trial % 3 == 0 ? random.Next(0, 64) : trial % 3 == 1 ? random.Next(724_000, 725_064) : random.Next(0, 725_064);
-            bytes[position] ^= (byte)(1 << random.Next(8));
+            for (var flips = 1 + random.Next(3); flips > 0; flips--)
+            {
+                bytes[random.Next(bytes.Length)] ^= (byte)(1 << random.Next(8));
+            }
+
             try
             {
-                GgufHeaderParser.Parse(bytes, TinyQ8Bytes.Value.Length, "fuzz.gguf");
+                Parse(bytes);
             }
             catch (ModelFormatException error)
             {
-                Assert.StartsWith("fuzz.gguf: ", error.Message, StringComparison.Ordinal);
+                Assert.StartsWith("test.gguf: ", error.Message, StringComparison.Ordinal);
             }
         }
     }
+
+    /// <summary>Every structural element in a few hundred bytes: scalars, strings, arrays, nested arrays, three tensors.</summary>
+    private static byte[] SmallModelFile() => new GgufBuilder()
+        .String("general.architecture", "llama").UInt32("general.alignment", 32).Float32("f", 0.5f).Bool("b", false)
+        .Strings("tokens", ["<s>", "▁a", "b"]).Floats("scores", [0f, -1f, -2f]).Int32s("types", [3, 1, 1])
+        .Raw("nested", 9, w =>
+        {
+            w.Write(9u);
+            w.Write(2UL);
+            w.Write(4u);
+            w.Write(1UL);
+            w.Write(7u);
+            w.Write(8u);
+            w.Write(1UL);
+            w.Write(1UL);
+            w.Write((byte)'x');
+        })
+        .F32Tensor("norm", [4], [1, 1, 1, 1])
+        .Tensor("q8", [32, 2], 8, new byte[68])
+        .Tensor("f16", [8, 2], 1, new byte[32])
+        .Build();
 }
