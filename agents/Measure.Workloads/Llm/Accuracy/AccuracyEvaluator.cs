@@ -97,6 +97,15 @@ public static class AccuracyEvaluator
         return new PerplexityReport(WeightPrecisions.Name(model.Precision), scored, windows, mean, Math.Exp(mean));
     }
 
+    /// <summary>Perplexity of a text (a file's contents) tokenized with the model's own vocabulary.</summary>
+    public static PerplexityReport PerplexityOfText(LlamaModel model, string text, int window, KernelContext context)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(text);
+        var tokenizer = model.Tokenizer ?? throw new ArgumentException($"model '{model.Name}' has no tokenizer; perplexity needs a real model", nameof(model));
+        return Perplexity(model, tokenizer.Encode(text), window, context);
+    }
+
     private static List<float[]> CollectLogits(LlamaSession session, IReadOnlyList<int> sequence, int from)
     {
         var collected = new List<float[]>();

@@ -72,4 +72,25 @@ public sealed class AccuracyEvaluatorTests(ITestOutputHelper output)
         Assert.Equal(nll / report.ScoredTokens, report.MeanNegativeLogLikelihood, 4);
         Assert.Equal(Math.Exp(report.MeanNegativeLogLikelihood), report.Perplexity, 6);
     }
+
+    [Fact]
+    public void PerplexityOfText_SeededModelWithoutTokenizer_ThrowsArgumentException()
+    {
+        using var context = new KernelContext(threads: 1);
+        using var model = Measure.Workloads.Llm.Presets.SeededLlama.Create(Measure.Workloads.Llm.Presets.LlamaPresets.Tiny, WeightPrecision.F32);
+
+        Assert.Throws<ArgumentException>(() => AccuracyEvaluator.PerplexityOfText(model, "some text", 8, context));
+    }
+
+    [Fact]
+    public void PerplexityOfText_Fixture_IsAboveOneAndFinite()
+    {
+        using var context = new KernelContext(threads: 1);
+        using var model = LlamaModel.Load(Fixtures.TinyF32);
+
+        var report = AccuracyEvaluator.PerplexityOfText(model, "Once upon a time there was a llama who loved benchmarks.", 32, context);
+
+        Assert.InRange(report.Perplexity, 1.0, 1e7);
+        Assert.Equal("f32", report.Precision);
+    }
 }
