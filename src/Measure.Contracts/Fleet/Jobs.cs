@@ -1,15 +1,16 @@
 namespace Measure.Contracts.Fleet;
 
 /// <summary>
-/// <c>POST /api/v1/jobs</c> (admin or CI token): run a suite on every device matching the selector.
+/// <c>POST /api/v1/jobs</c> (admin or CI token): run a suite on one agent matching the selector, or on every
+/// matching agent enrolled now (<see cref="DeviceSelector.EveryMatchingAgent"/>: one job per agent).
 /// The suite travels as its YAML text, so agents need no copy of the repository.
 /// </summary>
 public sealed record CreateJobRequest(string SuiteYaml, DeviceSelector Selector, int Priority = 0, IReadOnlyDictionary<string, string>? Labels = null);
 
 /// <summary>All listed tags must be on the agent; an empty selector matches any agent.</summary>
-public sealed record DeviceSelector(IReadOnlyList<string> Tags, Guid? AgentId = null);
+public sealed record DeviceSelector(IReadOnlyList<string> Tags, Guid? AgentId = null, bool EveryMatchingAgent = false);
 
-public sealed record JobCreated(Guid JobId);
+public sealed record JobCreated(IReadOnlyList<Guid> JobIds);
 
 /// <summary><c>POST /api/v1/jobs/lease</c> (agent token): 200 with a lease, or 204 when nothing matches.</summary>
 public sealed record LeaseRequest(int VisibilitySeconds = 300);
