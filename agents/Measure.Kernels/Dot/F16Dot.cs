@@ -17,11 +17,6 @@ internal static unsafe class F16Dot
         {
             case KernelIsa.Avx2:
             case KernelIsa.Avx512:
-                for (; row + 2 <= end; row += 2)
-                {
-                    Avx2Two(weights + ((long)row * cols), cols, x, y + row);
-                }
-
                 for (; row < end; row++)
                 {
                     y[row] = Avx2One(weights + ((long)row * cols), cols, x);
@@ -73,12 +68,26 @@ internal static unsafe class F16Dot
         return Tail(w, x, i, cols, Vector128.Sum(acc0 + acc1));
     }
 
+    // Four independent accumulators hide the FMA latency; one row at a time keeps every vector in a
+    // register (two rows at once ran out of the 16 ymm registers and spilled accumulators).
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static float Avx2One(ushort* w, int cols, float* x)
     {
         var acc0 = Vector256<float>.Zero;
         var acc1 = Vector256<float>.Zero;
+        var acc2 = Vector256<float>.Zero;
+        var acc3 = Vector256<float>.Zero;
         int i = 0;
+        for (; i + 32 <= cols; i += 32)
+        {
+            HalfConversion.Load16(w + i, out var low0, out var high0);
+            HalfConversion.Load16(w + i + 16, out var low1, out var high1);
+            acc0 = Fma.MultiplyAdd(low0, Avx.LoadVector256(x + i), acc0);
+            acc1 = Fma.MultiplyAdd(high0, Avx.LoadVector256(x + i + 8), acc1);
+            acc2 = Fma.MultiplyAdd(low1, Avx.LoadVector256(x + i + 16), acc2);
+            acc3 = Fma.MultiplyAdd(high1, Avx.LoadVector256(x + i + 24), acc3);
+        }
+
         for (; i + 16 <= cols; i += 16)
         {
             HalfConversion.Load16(w + i, out var low, out var high);
@@ -86,32 +95,8 @@ internal static unsafe class F16Dot
             acc1 = Fma.MultiplyAdd(high, Avx.LoadVector256(x + i + 8), acc1);
         }
 
-        return Tail(w, x, i, cols, F32Dot.Sum(Avx.Add(acc0, acc1)));
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Avx2Two(ushort* w0, int cols, float* x, float* y)
-    {
-        ushort* w1 = w0 + cols;
-        var a0 = Vector256<float>.Zero;
-        var a1 = Vector256<float>.Zero;
-        var b0 = Vector256<float>.Zero;
-        var b1 = Vector256<float>.Zero;
-        int i = 0;
-        for (; i + 16 <= cols; i += 16)
-        {
-            var x0 = Avx.LoadVector256(x + i);
-            var x1 = Avx.LoadVector256(x + i + 8);
-            HalfConversion.Load16(w0 + i, out var low0, out var high0);
-            HalfConversion.Load16(w1 + i, out var low1, out var high1);
-            a0 = Fma.MultiplyAdd(low0, x0, a0);
-            a1 = Fma.MultiplyAdd(high0, x1, a1);
-            b0 = Fma.MultiplyAdd(low1, x0, b0);
-            b1 = Fma.MultiplyAdd(high1, x1, b1);
-        }
-
-        y[0] = Tail(w0, x, i, cols, F32Dot.Sum(Avx.Add(a0, a1)));
-        y[1] = Tail(w1, x, i, cols, F32Dot.Sum(Avx.Add(b0, b1)));
+        float sum = F32Dot.Sum(Avx.Add(Avx.Add(acc0, acc1), Avx.Add(acc2, acc3)));
+        return Tail(w, x, i, cols, sum);
     }
 
     private static float Tail(ushort* w, float* x, int from, int cols, float sum)

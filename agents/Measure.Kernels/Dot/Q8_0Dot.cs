@@ -131,7 +131,17 @@ internal static unsafe class Q8_0Dot
         return Reduce(acc);
     }
 
-    // Four rows share each activation load and give the FMA unit four independent chains.
+    /// <summary>FP32 scales of the 8 consecutive blocks starting at <paramref name="block"/>: one gather
+    /// and a vector conversion instead of 8 scalar ones (exact, so identical to the scalar path).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> Scales8(byte* block)
+    {
+        var offsets = Vector256.Create(0, 34, 68, 102, 136, 170, 204, 238);
+        return HalfConversion.FromHighHalves(Avx2.ShiftLeftLogical(Avx2.GatherVector256((int*)block, offsets, 1), 16));
+    }
+
+    // Four rows share each activation load and give the FMA unit four independent chains; scales come
+    // eight blocks at a time.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Avx2Four(byte* w0, long rowBytes, int blocks, byte* xq, float* xScales, float* y)
     {
@@ -142,7 +152,28 @@ internal static unsafe class Q8_0Dot
         var acc1 = Vector256<float>.Zero;
         var acc2 = Vector256<float>.Zero;
         var acc3 = Vector256<float>.Zero;
-        for (int b = 0; b < blocks; b++)
+        int b = 0;
+        for (; b + 8 <= blocks; b += 8)
+        {
+            int offset = b * Q8_0.BlockBytes;
+            var xs = Avx.LoadVector256(xScales + b);
+            var s0 = Avx.Multiply(Scales8(w0 + offset), xs);
+            var s1 = Avx.Multiply(Scales8(w1 + offset), xs);
+            var s2 = Avx.Multiply(Scales8(w2 + offset), xs);
+            var s3 = Avx.Multiply(Scales8(w3 + offset), xs);
+            for (int k = 0; k < 8; k++)
+            {
+                int at = offset + (k * Q8_0.BlockBytes) + 2;
+                var lane = Vector256.Create(k);
+                var x = Avx.LoadVector256((sbyte*)(xq + at));
+                acc0 = Fma.MultiplyAdd(Avx.ConvertToVector256Single(Int8Groups.Dot256(Avx.LoadVector256((sbyte*)(w0 + at)), x)), Avx2.PermuteVar8x32(s0, lane), acc0);
+                acc1 = Fma.MultiplyAdd(Avx.ConvertToVector256Single(Int8Groups.Dot256(Avx.LoadVector256((sbyte*)(w1 + at)), x)), Avx2.PermuteVar8x32(s1, lane), acc1);
+                acc2 = Fma.MultiplyAdd(Avx.ConvertToVector256Single(Int8Groups.Dot256(Avx.LoadVector256((sbyte*)(w2 + at)), x)), Avx2.PermuteVar8x32(s2, lane), acc2);
+                acc3 = Fma.MultiplyAdd(Avx.ConvertToVector256Single(Int8Groups.Dot256(Avx.LoadVector256((sbyte*)(w3 + at)), x)), Avx2.PermuteVar8x32(s3, lane), acc3);
+            }
+        }
+
+        for (; b < blocks; b++)
         {
             int offset = b * Q8_0.BlockBytes;
             var x = Avx.LoadVector256((sbyte*)(xq + offset + 2));

@@ -8,13 +8,12 @@ namespace Measure.Kernels.Dot;
 
 /// <summary>
 /// Q8_0 GEMM over a block of weight rows, every output in the canonical order of <see cref="Q8_0Dot"/>
-/// (so GEMM equals GEMV token by token, on every ISA). AVX2 uses a 4-token x 2-row register tile: each
-/// weight block's |w| is computed once and reused by four tokens.
+/// (so GEMM equals GEMV token by token, on every ISA). AVX2 uses a 4-token x 1-row register tile: each
+/// weight block's |w| and scale are computed once and reused by four tokens.
 /// </summary>
 internal static unsafe class Q8_0Tile
 {
     private const int TileTokens = 4;
-    private const int TileRows = 2;
 
     /// <param name="xq">Quantized tokens (Q8_0 rows of <paramref name="blocks"/> blocks).</param>
     /// <param name="xScales">Float scales of every token block, token-major.</param>
@@ -27,20 +26,11 @@ internal static unsafe class Q8_0Tile
         int t = 0;
         if (isa is KernelIsa.Avx2 or KernelIsa.Avx512)
         {
-            int fullRows = rowCount - (rowCount % TileRows);
             for (; t + TileTokens <= tokens; t += TileTokens)
             {
-                for (int r = 0; r < fullRows; r += TileRows)
+                for (int r = 0; r < rowCount; r++)
                 {
                     Avx2Tile(xq + (t * rowBytes), xScales + ((long)t * blocks), rowBytes, w + (r * rowBytes), blocks, y + ((long)t * yStride) + r, yStride);
-                }
-
-                for (int r = fullRows; r < rowCount; r++)
-                {
-                    for (int tt = t; tt < t + TileTokens; tt++)
-                    {
-                        y[((long)tt * yStride) + r] = One(isa, w + (r * rowBytes), blocks, xq + (tt * rowBytes), xScales + ((long)tt * blocks));
-                    }
                 }
             }
         }
@@ -61,49 +51,34 @@ internal static unsafe class Q8_0Tile
         return y;
     }
 
+    // One weight row against four tokens: |w|, the row's scale and the weight load are shared by the
+    // four tokens; accumulators stay in registers (no ref parameters, which would force them to memory).
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Avx2Tile(byte* xq, float* xScales, long rowBytes, byte* w0, int blocks, float* y, int yStride)
+    private static void Avx2Tile(byte* xq, float* xScales, long rowBytes, byte* w, int blocks, float* y, int yStride)
     {
-        byte* w1 = w0 + rowBytes;
-        Vector256<float> a00 = default, a01 = default, a10 = default, a11 = default;
-        Vector256<float> a20 = default, a21 = default, a30 = default, a31 = default;
+        byte* x0 = xq, x1 = xq + rowBytes, x2 = xq + (2 * rowBytes), x3 = xq + (3 * rowBytes);
+        float* s0 = xScales, s1 = xScales + blocks, s2 = xScales + (2 * blocks), s3 = xScales + (3 * blocks);
+        Vector256<float> a0 = default, a1 = default, a2 = default, a3 = default;
         for (int b = 0; b < blocks; b++)
         {
             int offset = b * Q8_0.BlockBytes;
-            var v0 = Avx.LoadVector256((sbyte*)(w0 + offset + 2));
-            var v1 = Avx.LoadVector256((sbyte*)(w1 + offset + 2));
-            var m0 = Avx2.Abs(v0).AsSByte();
-            var m1 = Avx2.Abs(v1).AsSByte();
-            var d0 = Vector256.Create(HalfConversion.ToSingle(Unsafe.ReadUnaligned<ushort>(w0 + offset)));
-            var d1 = Vector256.Create(HalfConversion.ToSingle(Unsafe.ReadUnaligned<ushort>(w1 + offset)));
-            Pair(xq + offset, xScales[b], v0, m0, d0, v1, m1, d1, ref a00, ref a01);
-            Pair(xq + rowBytes + offset, xScales[blocks + b], v0, m0, d0, v1, m1, d1, ref a10, ref a11);
-            Pair(xq + (2 * rowBytes) + offset, xScales[(2 * blocks) + b], v0, m0, d0, v1, m1, d1, ref a20, ref a21);
-            Pair(xq + (3 * rowBytes) + offset, xScales[(3 * blocks) + b], v0, m0, d0, v1, m1, d1, ref a30, ref a31);
+            var v = Avx.LoadVector256((sbyte*)(w + offset + 2));
+            var m = Avx2.Abs(v).AsSByte();
+            var d = Vector256.Create(HalfConversion.ToSingle(Unsafe.ReadUnaligned<ushort>(w + offset)));
+            var g = Groups(m, Avx2.Sign(Avx.LoadVector256((sbyte*)(x0 + offset + 2)), v));
+            a0 = Fma.MultiplyAdd(Avx.ConvertToVector256Single(g), Avx.Multiply(d, Vector256.Create(s0[b])), a0);
+            g = Groups(m, Avx2.Sign(Avx.LoadVector256((sbyte*)(x1 + offset + 2)), v));
+            a1 = Fma.MultiplyAdd(Avx.ConvertToVector256Single(g), Avx.Multiply(d, Vector256.Create(s1[b])), a1);
+            g = Groups(m, Avx2.Sign(Avx.LoadVector256((sbyte*)(x2 + offset + 2)), v));
+            a2 = Fma.MultiplyAdd(Avx.ConvertToVector256Single(g), Avx.Multiply(d, Vector256.Create(s2[b])), a2);
+            g = Groups(m, Avx2.Sign(Avx.LoadVector256((sbyte*)(x3 + offset + 2)), v));
+            a3 = Fma.MultiplyAdd(Avx.ConvertToVector256Single(g), Avx.Multiply(d, Vector256.Create(s3[b])), a3);
         }
 
-        y[0] = Q8_0Dot.Reduce(a00);
-        y[1] = Q8_0Dot.Reduce(a01);
-        y[yStride] = Q8_0Dot.Reduce(a10);
-        y[yStride + 1] = Q8_0Dot.Reduce(a11);
-        y[2 * yStride] = Q8_0Dot.Reduce(a20);
-        y[(2 * yStride) + 1] = Q8_0Dot.Reduce(a21);
-        y[3 * yStride] = Q8_0Dot.Reduce(a30);
-        y[(3 * yStride) + 1] = Q8_0Dot.Reduce(a31);
-    }
-
-    // One token against two weight rows for one block; scale = fp32(d_w) * fp32(d_x) exactly as the reference.
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Pair(
-        byte* xb, float xScale, Vector256<sbyte> v0, Vector256<sbyte> m0, Vector256<float> d0,
-        Vector256<sbyte> v1, Vector256<sbyte> m1, Vector256<float> d1, ref Vector256<float> acc0, ref Vector256<float> acc1)
-    {
-        var x = Avx.LoadVector256((sbyte*)(xb + 2));
-        var xs = Vector256.Create(xScale);
-        var g0 = Groups(m0, Avx2.Sign(x, v0));
-        var g1 = Groups(m1, Avx2.Sign(x, v1));
-        acc0 = Fma.MultiplyAdd(Avx.ConvertToVector256Single(g0), Avx.Multiply(d0, xs), acc0);
-        acc1 = Fma.MultiplyAdd(Avx.ConvertToVector256Single(g1), Avx.Multiply(d1, xs), acc1);
+        y[0] = Q8_0Dot.Reduce(a0);
+        y[yStride] = Q8_0Dot.Reduce(a1);
+        y[2 * yStride] = Q8_0Dot.Reduce(a2);
+        y[3 * yStride] = Q8_0Dot.Reduce(a3);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
