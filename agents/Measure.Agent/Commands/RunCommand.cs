@@ -1,50 +1,51 @@
 using System.CommandLine;
 using Measure.Agent.Device;
+using Measure.Agent.Outbox;
 using Measure.Agent.Running;
+using Measure.Agent.State;
 using Measure.Agent.Suites;
 using Measure.Agent.Upload;
 using Measure.Contracts;
+using Measure.Sensors.Commands;
 using Measure.Sensors.IO;
+using Measure.Sensors.Sampling;
 
 namespace Measure.Agent.Commands;
 
-/// <summary><c>measure-agent run SUITE [--out FILE] [--server URL --token T]</c></summary>
+/// <summary><c>measure-agent run SUITE [--out FILE] [--json] [--server URL --token T]</c></summary>
 public static class RunCommand
 {
     public static Command Create()
     {
         var suite = new Argument<FileInfo>("suite") { Description = "Suite file, e.g. suites/quick.yaml" };
         var output = new Option<FileInfo?>("--out") { Description = "Write the run report (JSON) to this file" };
-        var server = new Option<string?>("--server") { Description = "Upload the report to this Measure server" };
-        var token = new Option<string?>("--token") { Description = "Bearer token for --server (default: $MEASURE_TOKEN)" };
-        var tokenFile = new Option<FileInfo?>("--token-file") { Description = "File holding the bearer token for --server" };
+        var server = AgentOptions.Server();
+        var token = AgentOptions.Token();
+        var tokenFile = AgentOptions.TokenFile();
         var labels = new Option<string[]>("--label") { Description = "key=value label stored with the run (repeatable), e.g. branch=main", AllowMultipleArgumentsPerToken = false };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress output" };
+        var json = AgentOptions.Json();
+        var stateDir = AgentOptions.StateDirectory();
+        var noProbe = new Option<bool>("--no-probe") { Description = "Do not probe device limits when none are cached (roofline_fraction is then unavailable)" };
 
-        var command = new Command("run", "Run a suite on this device and write or upload its report") { suite, output, server, token, tokenFile, labels, quiet };
+        var command = new Command("run", "Run a suite on this device and write or upload its report") { suite, output, server, token, tokenFile, labels, quiet, json, stateDir, noProbe };
         command.SetAction((parse, cancellationToken) => ExecuteAsync(
-            parse.GetValue(suite)!, parse.GetValue(output), parse.GetValue(server),
-            parse.GetValue(token) ?? Environment.GetEnvironmentVariable("MEASURE_TOKEN"), parse.GetValue(tokenFile),
-            parse.GetValue(labels) ?? [], parse.GetValue(quiet), cancellationToken));
+            parse.GetValue(suite)!, parse.GetValue(output), parse.GetValue(server), parse.GetValue(token), parse.GetValue(tokenFile),
+            parse.GetValue(labels) ?? [], parse.GetValue(quiet), parse.GetValue(json), AgentStateDirectory.Resolve(parse.GetValue(stateDir)), parse.GetValue(noProbe), cancellationToken));
         return command;
     }
 
-    private static async Task<int> ExecuteAsync(FileInfo suiteFile, FileInfo? output, string? serverArg, string? token, FileInfo? tokenFile,
-        string[] labelArgs, bool quiet, CancellationToken cancellationToken)
+    private static async Task<int> ExecuteAsync(FileInfo suiteFile, FileInfo? output, string? serverArg, string? tokenArg, FileInfo? tokenFile,
+        string[] labelArgs, bool quiet, bool json, AgentStateDirectory state, bool noProbe, CancellationToken cancellationToken)
     {
         Uri? server = null;
-        if (serverArg is not null && !ServerAddress.TryParse(serverArg, out server))
-            return Fail(ExitCodes.BadInput, $"--server '{serverArg}' is not an http(s) URL");
-        if (output is null && server is null)
-            return Fail(ExitCodes.BadInput, "nothing to do: give --out FILE, --server URL, or both");
-        if (server is not null)
-        {
-            token = tokenFile is not null ? ReadToken(tokenFile) : token;
-            if (string.IsNullOrWhiteSpace(token))
-                return Fail(ExitCodes.BadInput, "--server needs a token: --token, --token-file or $MEASURE_TOKEN");
-        }
+        string? token = null;
+        if (serverArg is not null && !AgentOptions.TryResolveUpload(state, serverArg, tokenArg, tokenFile, out server, out token, out var uploadError))
+            return AgentOptions.Fail(ExitCodes.BadInput, uploadError);
+        if (output is null && server is null && !json)
+            return AgentOptions.Fail(ExitCodes.BadInput, "nothing to do: give --out FILE, --json, --server URL, or a combination");
         if (!TryParseLabels(labelArgs, out var labels, out var labelError))
-            return Fail(ExitCodes.BadInput, labelError);
+            return AgentOptions.Fail(ExitCodes.BadInput, labelError);
 
         SuiteDefinition suite;
         try
@@ -54,47 +55,50 @@ public static class RunCommand
         }
         catch (SuiteFormatException ex)
         {
-            return Fail(ExitCodes.BadInput, ex.Message);
+            return AgentOptions.Fail(ExitCodes.BadInput, ex.Message);
         }
 
-        var device = FingerprintReader.Read(SysRoot.Host);
-        var report = new SuiteRunner(TimeProvider.System).Run(suite, device, labels,
-            quiet ? null : message => Console.Error.WriteLine($"measure-agent: {message}"), cancellationToken);
+        var talk = !quiet && !json;
+        var limits = new DeviceLimitsProvider(state, SysRoot.Host).Get(allowProbe: !noProbe);
+        var device = FingerprintReader.Read(SysRoot.Host, limits is null ? null : DeviceLimitsMapping.ToContract(limits.Limits));
+        var sensors = SensorProbes.Discover(SysRoot.Host, ProcessCommandRunner.Default);
+        RunReport report;
+        try
+        {
+            report = TerminalProgress.Run(TerminalProgress.ShouldShow(!talk),
+                progress => new SuiteRunner(TimeProvider.System, sensors).Run(suite, device, labels, progress, cancellationToken));
+        }
+        catch (OperationCanceledException)
+        {
+            return AgentOptions.Fail(ExitCodes.Failed, "run cancelled; nothing was written");
+        }
 
         if (output is not null)
         {
-            await WriteAtomicallyAsync(output.FullName, MeasureJson.Serialize(report, indented: true), cancellationToken);
-            if (!quiet)
+            DurableFile.WriteAllText(output.FullName, MeasureJson.Serialize(report, indented: true));
+            if (talk)
                 Console.Error.WriteLine($"measure-agent: report written to {output.FullName}");
         }
-        if (server is not null)
-        {
-            using var http = new HttpClient { Timeout = TimeSpan.FromMinutes(2) };
-            try
-            {
-                var outcome = await new RunUploader(http).UploadAsync(server, token!, report, cancellationToken);
-                if (!outcome.Succeeded)
-                    return Fail(ExitCodes.Failed, $"upload to {server} failed ({(int)outcome.Status}): {outcome.Message}");
-                Console.WriteLine(new Uri(server, outcome.Accepted!.Url));
-            }
-            catch (HttpRequestException ex)
-            {
-                return Fail(ExitCodes.Failed, $"upload to {server} failed: {ex.Message}");
-            }
-        }
-        return ExitCodes.Ok;
-    }
+        if (json)
+            Console.WriteLine(MeasureJson.Serialize(report, indented: true));
+        if (server is null)
+            return ExitCodes.Ok;
 
-    private static string? ReadToken(FileInfo file)
-    {
-        try
+        var outbox = new RunOutbox(state);
+        outbox.Add(report);
+        using var http = AgentOptions.CreateHttpClient();
+        var sender = new OutboxSender(outbox, new RunUploader(http), UploadRetryOptions.Default.BuildPipeline());
+        var summary = await sender.DrainAsync(server, token!, talk ? m => Console.Error.WriteLine($"measure-agent: {m}") : null, cancellationToken);
+        if (summary.Delivered.FirstOrDefault(e => e.RunId == report.RunId) is null)
         {
-            return File.ReadAllText(file.FullName).Trim();
+            var rejected = summary.Rejected.FirstOrDefault(e => e.RunId == report.RunId);
+            return AgentOptions.Fail(ExitCodes.Failed, rejected is not null
+                ? $"{server} refused run {report.RunId}: {rejected.Reason} (kept in {rejected.Path})"
+                : $"upload of run {report.RunId} to {server} failed ({summary.StoppedBy}); it stays in {outbox.PendingDirectory} for `measure-agent outbox send`");
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            return null;
-        }
+        if (!json)
+            Console.WriteLine(new Uri(server, $"runs/{report.RunId:D}"));
+        return ExitCodes.Ok;
     }
 
     internal static bool TryParseLabels(string[] args, out Dictionary<string, string>? labels, out string error)
@@ -112,23 +116,5 @@ public static class RunCommand
             labels![arg[..separator]] = arg[(separator + 1)..];
         }
         return true;
-    }
-
-    /// <summary>Temporary file, flush, rename: a crash never leaves a half-written report behind.</summary>
-    internal static async Task WriteAtomicallyAsync(string path, string content, CancellationToken cancellationToken)
-    {
-        var temporary = path + ".tmp";
-        await using (var file = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, 4096, FileOptions.WriteThrough))
-        {
-            await file.WriteAsync(System.Text.Encoding.UTF8.GetBytes(content), cancellationToken);
-            await file.FlushAsync(cancellationToken);
-        }
-        File.Move(temporary, path, overwrite: true);
-    }
-
-    private static int Fail(int code, string message)
-    {
-        Console.Error.WriteLine($"measure-agent: {message}");
-        return code;
     }
 }

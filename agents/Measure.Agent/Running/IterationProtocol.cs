@@ -1,31 +1,83 @@
-using System.Diagnostics;
+using Measure.Agent.Suites;
+using Measure.Statistics.Detection;
 using Measure.Workloads.Micro;
 
 namespace Measure.Agent.Running;
 
 /// <summary>
-/// Warm-up iterations (discarded), then timed iterations, each sample kept. Timing uses the
-/// monotonic high-resolution clock around exactly one iteration.
+/// Warm-up until the latency series is steady (between the suite's minimum and maximum warm-up), then
+/// timed iterations until BOTH the minimum count and the minimum duration are reached. Every sample,
+/// warm-up included, is kept; each is the wall time of exactly one iteration.
 /// </summary>
 public static class IterationProtocol
 {
-    public sealed record Result(IReadOnlyList<double> LatenciesMs, int WarmupIterations);
-
-    public static Result Run(IIterationWorkload workload, int warmupIterations, int iterations, CancellationToken cancellationToken)
+    public sealed record Result(
+        IReadOnlyList<double> WarmupLatenciesMs,
+        IReadOnlyList<double> LatenciesMs,
+        SteadyStateStatus WarmupStatus,
+        long WarmupStart,
+        long MeasureStart,
+        long MeasureEnd)
     {
-        for (var i = 0; i < warmupIterations; i++)
+        public int WarmupIterations => WarmupLatenciesMs.Count;
+
+        /// <summary>Warm-up ran out of budget before the series settled (a fixed warm-up, min = max, never counts).</summary>
+        public bool SettledLate(WarmupRules rules) => WarmupStatus == SteadyStateStatus.BudgetExhausted && rules.Max > rules.Min;
+    }
+
+    public static Result Run(IIterationWorkload workload, RunRules rules, IterationClock clock, IRunProgress progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(workload);
+        ArgumentNullException.ThrowIfNull(rules);
+        ArgumentNullException.ThrowIfNull(clock);
+        ArgumentNullException.ThrowIfNull(progress);
+        var detector = new SteadyStateOptions
+        {
+            MinWarmup = rules.Warmup.Min,
+            MaxWarmup = rules.Warmup.Max,
+            Window = rules.Warmup.Window,
+            RelativeTolerance = rules.Warmup.RelativeTolerance,
+        };
+
+        var warmupStart = clock.Now();
+        progress.Phase("warm-up");
+        var warmup = new List<double>();
+        var steady = SteadyStateDetector.Detect(warmup, detector);
+        while (!steady.WarmupOver)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            workload.RunIteration();
+            warmup.Add(TimeOne(workload, clock));
+            progress.Iterations(warmup.Count, rules.Warmup.Max, clock.SecondsBetween(warmupStart, clock.Now()), null);
+            steady = SteadyStateDetector.Detect(warmup, detector);
         }
-        var samples = new double[iterations];
-        for (var i = 0; i < iterations; i++)
+
+        progress.Phase("timed");
+        var samples = new List<double>(rules.MinIterations);
+        var measureStart = clock.Now();
+        var elapsed = 0.0;
+        while (samples.Count < rules.MinIterations || elapsed < rules.MinDurationSeconds)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var start = Stopwatch.GetTimestamp();
-            workload.RunIteration();
-            samples[i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+            samples.Add(TimeOne(workload, clock));
+            elapsed = clock.SecondsBetween(measureStart, clock.Now());
+            progress.Iterations(samples.Count, rules.MinIterations, elapsed, EstimateRemaining(samples.Count, elapsed, rules));
         }
-        return new Result(samples, warmupIterations);
+        return new Result(warmup, samples, steady.Status, warmupStart, measureStart, clock.Now());
+    }
+
+    /// <summary>Seconds left until both targets are met, at the pace so far.</summary>
+    internal static double EstimateRemaining(int done, double elapsedSeconds, RunRules rules)
+    {
+        var perIteration = done > 0 ? elapsedSeconds / done : 0;
+        var byCount = Math.Max(0, rules.MinIterations - done) * perIteration;
+        var byDuration = Math.Max(0, rules.MinDurationSeconds - elapsedSeconds);
+        return Math.Max(byCount, byDuration);
+    }
+
+    private static double TimeOne(IIterationWorkload workload, IterationClock clock)
+    {
+        var start = clock.Now();
+        workload.RunIteration();
+        return clock.SecondsBetween(start, clock.Now()) * 1000.0;
     }
 }

@@ -1,27 +1,86 @@
 using System.Globalization;
+using Measure.Agent.Reporting;
 using Measure.Agent.Suites;
 using Measure.Contracts;
+using Measure.Sensors.Energy;
+using Measure.Sensors.Sampling;
 using Measure.Statistics.Descriptive;
 using Measure.Workloads.Micro;
 
 namespace Measure.Agent.Running;
 
-/// <summary>Runs every workload of a suite and assembles the run report.</summary>
-public sealed class SuiteRunner(TimeProvider clock)
+/// <summary>
+/// Runs every workload of a suite under the run protocol with the sensor sampler going: an idle
+/// baseline first (power and temperatures), then per workload a cooldown, a steady-state warm-up and
+/// the timed iterations, each phase marked on the sampler's clock; finally energy, throttling and
+/// modality are derived from the trace and everything goes into one report.
+/// </summary>
+public sealed class SuiteRunner(TimeProvider clock, SensorProbes sensors, IterationClock? iterationClock = null, Action<TimeSpan>? sleep = null)
 {
-    public RunReport Run(SuiteDefinition suite, DeviceFingerprint device, IReadOnlyDictionary<string, string>? labels,
-        Action<string>? progress, CancellationToken cancellationToken)
+    private readonly IterationClock _clock = iterationClock ?? IterationClock.Monotonic;
+    private readonly Action<TimeSpan> _sleep = sleep ?? Thread.Sleep;
+
+    private sealed record Measured(WorkloadResult Basic, string Key, IterationProtocol.Result Iterations, double OperationsPerIteration, CooldownOutcome Cooldown, SamplerCost CostBefore, SamplerCost CostAfter);
+
+    public RunReport Run(SuiteDefinition suite, DeviceFingerprint device, IReadOnlyDictionary<string, string>? labels, IRunProgress progress, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(suite);
+        ArgumentNullException.ThrowIfNull(progress);
         WorkloadFactory.Validate(suite);
+        var rules = suite.Rules;
         var startedAt = clock.GetUtcNow();
-        var results = new List<WorkloadResult>();
-        foreach (var create in WorkloadFactory.Expand(suite))
+        var origin = _clock.Now();
+        var phases = new List<PhaseMark>();
+        var source = sensors.Power.Primary?.Info;
+        var hasThermal = sensors.Channels.Any(c => c.Kind == SensorChannelKind.TemperatureCelsius);
+
+        using var sampler = new SensorSampler(sensors.Probes, new SamplerOptions(rules.SampleRateHz, Math.Min(1, rules.SampleRateHz)));
+        sampler.Start();
+
+        PhaseWindow? idle = null;
+        IReadOnlyDictionary<string, double> idleCelsius = new Dictionary<string, double>();
+        if ((source is not null || hasThermal) && rules.IdleSeconds > 0)
         {
-            using var workload = create();
-            progress?.Invoke($"{workload.Name} {workload.Precision} ({workload.Threads} thread(s), {workload.Isa}): {suite.Rules.Iterations} iterations");
-            var measured = IterationProtocol.Run(workload, suite.Rules.WarmupIterations, suite.Rules.Iterations, cancellationToken);
-            results.Add(ToResult(workload, measured, device.Limits));
+            progress.Phase("idle baseline");
+            var idleStart = _clock.Now();
+            _sleep(TimeSpan.FromSeconds(rules.IdleSeconds));
+            idle = new PhaseWindow("idle", idleStart, _clock.Now());
+            phases.Add(Mark(idle, origin, null));
+            idleCelsius = WorkloadAnalysis.MeanTemperatures(sampler.Snapshot(), idle.Start, idle.End);
         }
+
+        var measured = new List<Measured>();
+        var creators = WorkloadFactory.Expand(suite).ToList();
+        for (var index = 0; index < creators.Count; index++)
+        {
+            using var workload = creators[index]();
+            var key = string.Create(CultureInfo.InvariantCulture, $"{workload.Name}/{workload.Precision}/{workload.Threads}t");
+            progress.Workload(index, creators.Count, $"{key} ({workload.Isa})");
+
+            progress.Phase("cooldown");
+            var cooldownStart = _clock.Now();
+            var cooldown = CooldownWaiter.Wait(rules.Cooldown, idleCelsius, () => WorkloadAnalysis.LatestTemperatures(sampler.Snapshot()), _clock, _sleep, cancellationToken);
+            if (cooldown.WaitedSeconds > 0)
+                phases.Add(new PhaseMark("cooldown", Seconds(cooldownStart, origin), Seconds(_clock.Now(), origin), key));
+
+            var costBefore = sampler.Cost();
+            var iterations = IterationProtocol.Run(workload, rules, _clock, progress, cancellationToken);
+            var costAfter = sampler.Cost();
+            if (iterations.WarmupIterations > 0)
+                phases.Add(new PhaseMark("warmup", Seconds(iterations.WarmupStart, origin), Seconds(iterations.MeasureStart, origin), key));
+            phases.Add(new PhaseMark("timed", Seconds(iterations.MeasureStart, origin), Seconds(iterations.MeasureEnd, origin), key));
+            measured.Add(new Measured(ToResult(workload, iterations, device.Limits), key, iterations, workload.OperationsPerIteration, cooldown, costBefore, costAfter));
+        }
+
+        // One more tick after the last phase, so the trace covers its end and energy can be integrated over it.
+        if (source is not null)
+            _sleep(TimeSpan.FromSeconds(1.5 / rules.SampleRateHz));
+        sampler.Stop();
+        var trace = sampler.Snapshot();
+        var (baseline, noBaseline) = source is not null && idle is not null ? EnergyAccounting.MeasureIdle(trace, source, idle) : (null, null);
+
+        var results = measured.Select(m => Enrich(m, rules, trace, source, baseline, noBaseline)).ToList();
+        var runFlags = results.SelectMany(r => r.Flags ?? []).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         return new RunReport(
             SchemaVersion: ProtocolVersion.RunReportSchema,
             RunId: Guid.NewGuid(),
@@ -29,10 +88,38 @@ public sealed class SuiteRunner(TimeProvider clock)
             FinishedAt: clock.GetUtcNow(),
             Device: device,
             Suite: new SuiteRef(suite.Id, suite.Version, suite.ContentHash),
-            Metrics: StandardMetrics.All,
+            Metrics: AgentMetrics.Catalog,
             Workloads: results,
-            Labels: labels);
+            Labels: labels,
+            Flags: runFlags,
+            Phases: phases,
+            SensorTraces: TraceConverter.ToContract(trace, origin, _clock.TicksPerSecond));
     }
+
+    private WorkloadResult Enrich(Measured m, RunRules rules, Measure.Sensors.Sampling.SensorTrace trace, Measure.Sensors.Power.PowerSourceInfo? source, IdleBaseline? baseline, string? noBaseline)
+    {
+        var timed = new PhaseWindow("timed", m.Iterations.MeasureStart, Math.Max(m.Iterations.MeasureEnd, m.Iterations.MeasureStart + 1));
+        var (energy, energyFlags) = WorkloadAnalysis.Energy(trace, source, sensors.Power.UnavailableReason, baseline, noBaseline, timed, m.Iterations.LatenciesMs.Count);
+        var (throttle, throttleFlags) = WorkloadAnalysis.Throttling(trace, timed);
+        var flags = energyFlags.Concat(throttleFlags).Concat(WorkloadAnalysis.Modality(m.Iterations.LatenciesMs)).ToList();
+        if (m.Iterations.SettledLate(rules.Warmup))
+            flags.Add(RunFlags.NotSteady);
+        if (m.Cooldown.TimedOut)
+            flags.Add(RunFlags.CooldownTimedOut);
+        var values = (m.Basic.Values ?? [])
+            .Concat(energy)
+            .Concat(throttle)
+            .Concat(WorkloadAnalysis.BurstAndSustained(m.Iterations.LatenciesMs, m.OperationsPerIteration))
+            .Append(WorkloadAnalysis.SamplerCpu(m.CostBefore, m.CostAfter))
+            .Append(new MetricValue(AgentMetrics.WarmupIterations.Name, m.Iterations.WarmupIterations, Source: $"steady-state detector: {m.Iterations.WarmupStatus}"))
+            .ToList();
+        return m.Basic with { Values = values, Flags = flags.Distinct(StringComparer.Ordinal).ToList() };
+    }
+
+    private double Seconds(long timestamp, long origin) => Math.Max(0, _clock.SecondsBetween(origin, timestamp));
+
+    private PhaseMark Mark(PhaseWindow window, long origin, string? workload) =>
+        new(window.Name, Seconds(window.Start, origin), Seconds(window.End, origin), workload);
 
     internal static WorkloadResult ToResult(IIterationWorkload workload, IterationProtocol.Result measured, DeviceLimits? limits)
     {
@@ -60,7 +147,7 @@ public sealed class SuiteRunner(TimeProvider clock)
     {
         var limit = threads == 1 ? limits?.ReadBandwidthGBps1Thread : limits?.ReadBandwidthGBpsAllThreads;
         return limit is { } gbps
-            ? new MetricValue(StandardMetrics.RooflineFraction.Name, bandwidth / gbps, Source: $"vs probed read bandwidth {gbps:0.0} GB/s")
+            ? new MetricValue(StandardMetrics.RooflineFraction.Name, bandwidth / gbps, Source: string.Create(CultureInfo.InvariantCulture, $"vs probed read bandwidth {gbps:0.0} GB/s"))
             : new MetricValue(StandardMetrics.RooflineFraction.Name, null, Unavailable: "device read bandwidth not probed (measure-agent probe)");
     }
 }

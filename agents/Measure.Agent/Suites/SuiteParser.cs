@@ -13,7 +13,10 @@ namespace Measure.Agent.Suites;
 public static class SuiteParser
 {
     private static readonly string[] TopLevelKeys = ["suite", "version", "description", "rules", "workloads"];
-    private static readonly string[] RuleKeys = ["warmup_iterations", "iterations"];
+    private static readonly string[] RuleKeys =
+        ["warmup", "min_iterations", "min_duration_s", "cooldown", "idle_s", "sample_hz", "warmup_iterations", "iterations"];
+    private static readonly string[] WarmupKeys = ["min", "max", "window", "tolerance"];
+    private static readonly string[] CooldownKeys = ["margin_c", "max_s"];
     private static readonly string[] WorkloadKeys = ["kind", "precisions", "threads", "params"];
 
     public static SuiteDefinition Load(string path)
@@ -53,15 +56,65 @@ public static class SuiteParser
         var description = reader.OptionalString(root, "description");
         var rulesNode = reader.RequiredMapping(root, "rules");
         reader.RejectUnknownKeys(rulesNode, RuleKeys, "rules");
-        var rules = new RunRules(
-            reader.RequiredInt(rulesNode, "warmup_iterations", minimum: 0),
-            reader.RequiredInt(rulesNode, "iterations", minimum: 1));
+        var rules = ParseRules(reader, rulesNode);
 
         var workloadsNode = reader.RequiredSequence(root, "workloads");
         if (workloadsNode.Children.Count == 0)
             throw reader.Error(workloadsNode, "workloads", "a suite needs at least one workload");
         var workloads = workloadsNode.Children.Select(node => ParseWorkload(reader, node)).ToList();
         return new SuiteDefinition(id, version, description, rules, workloads, hash, path);
+    }
+
+    /// <summary>
+    /// New keys (warmup: {min, max}, min_iterations, min_duration_s, cooldown: {margin_c, max_s}) or the
+    /// skeleton's (warmup_iterations, iterations), never both for the same rule.
+    /// </summary>
+    private static RunRules ParseRules(NodeReader reader, YamlMappingNode rules)
+    {
+        reader.RejectUnknownKeys(rules, RuleKeys, "rules");
+        reader.RejectBoth(rules, "warmup", "warmup_iterations");
+        reader.RejectBoth(rules, "min_iterations", "iterations");
+
+        WarmupRules warmup;
+        if (reader.OptionalMapping(rules, "warmup") is { } warmupNode)
+        {
+            reader.RejectUnknownKeys(warmupNode, WarmupKeys, "rules.warmup");
+            var min = reader.RequiredInt(warmupNode, "min", minimum: 0);
+            var max = reader.RequiredInt(warmupNode, "max", minimum: min);
+            warmup = new WarmupRules(min, max,
+                reader.OptionalInt(warmupNode, "window", minimum: 2) ?? 5,
+                reader.OptionalDouble(warmupNode, "tolerance", minimum: 0) ?? 0.02);
+        }
+        else
+        {
+            var fixedCount = reader.OptionalInt(rules, "warmup_iterations", minimum: 0)
+                ?? throw reader.Error(rules, "warmup", "missing required key (warmup: {min, max}, or warmup_iterations)");
+            warmup = new WarmupRules(fixedCount, fixedCount);
+        }
+
+        var minIterations = reader.OptionalInt(rules, "min_iterations", minimum: 1)
+            ?? reader.OptionalInt(rules, "iterations", minimum: 1)
+            ?? throw reader.Error(rules, "min_iterations", "missing required key (min_iterations, or iterations)");
+
+        var cooldown = CooldownRules.Default;
+        if (reader.OptionalMapping(rules, "cooldown") is { } cooldownNode)
+        {
+            reader.RejectUnknownKeys(cooldownNode, CooldownKeys, "rules.cooldown");
+            cooldown = new CooldownRules(
+                reader.OptionalDouble(cooldownNode, "margin_c", minimum: 0) ?? CooldownRules.Default.MarginCelsius,
+                reader.OptionalDouble(cooldownNode, "max_s", minimum: 0) ?? CooldownRules.Default.MaxSeconds);
+        }
+
+        var sampleHz = reader.OptionalDouble(rules, "sample_hz", minimum: 0.1) ?? 10;
+        if (sampleHz > 100)
+            throw reader.Error(reader.Required(rules, "sample_hz"), "sample_hz", "the sampler runs at most 100 Hz");
+        return new RunRules(
+            warmup,
+            minIterations,
+            reader.OptionalDouble(rules, "min_duration_s", minimum: 0) ?? 0,
+            cooldown,
+            reader.OptionalDouble(rules, "idle_s", minimum: 0) ?? 2,
+            sampleHz);
     }
 
     private static WorkloadSpec ParseWorkload(NodeReader reader, YamlNode node)
@@ -134,6 +187,26 @@ public static class SuiteParser
             if (node is YamlScalarNode { Value: { } text } && int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) && value >= minimum)
                 return value;
             throw Error(node, key, $"expected a whole number of at least {minimum}");
+        }
+
+        public int? OptionalInt(YamlMappingNode map, string key, int minimum) =>
+            Optional(map, key) is null ? null : RequiredInt(map, key, minimum);
+
+        public double? OptionalDouble(YamlMappingNode map, string key, double minimum)
+        {
+            var node = Optional(map, key);
+            if (node is null)
+                return null;
+            if (node is YamlScalarNode { Value: { } text }
+                && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value) && value >= minimum)
+                return value;
+            throw Error(node, key, string.Create(CultureInfo.InvariantCulture, $"expected a number of at least {minimum}"));
+        }
+
+        public void RejectBoth(YamlMappingNode map, string key, string legacyKey)
+        {
+            if (Optional(map, key) is { } node && Optional(map, legacyKey) is not null)
+                throw Error(node, key, $"give either '{key}' or '{legacyKey}', not both");
         }
 
         public YamlMappingNode RequiredMapping(YamlMappingNode map, string key) =>

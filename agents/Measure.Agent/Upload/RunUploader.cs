@@ -2,55 +2,45 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
-using System.Text.Json;
 using Measure.Contracts;
 
 namespace Measure.Agent.Upload;
 
-/// <summary>Posts a report to the server with the agent's bearer token.</summary>
+/// <summary>Posts a report to the server with the agent's bearer token: one attempt, classified.</summary>
 public sealed class RunUploader(HttpClient http)
 {
-    public sealed record Outcome(bool Succeeded, HttpStatusCode Status, RunAccepted? Accepted, string Message);
+    public Task<UploadOutcome> UploadAsync(Uri server, string token, RunReport report, CancellationToken cancellationToken) =>
+        UploadJsonAsync(server, token, MeasureJson.Serialize(report), cancellationToken);
 
-    public async Task<Outcome> UploadAsync(Uri server, string token, RunReport report, CancellationToken cancellationToken)
+    /// <summary>Sends the report's exact bytes from the outbox, so every retry is byte-identical to the first try.</summary>
+    public async Task<UploadOutcome> UploadJsonAsync(Uri server, string token, string reportJson, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(server);
+        ArgumentException.ThrowIfNullOrWhiteSpace(token);
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(server, "api/v1/runs"))
         {
-            Content = new StringContent(MeasureJson.Serialize(report), Encoding.UTF8, "application/json"),
+            Content = new StringContent(reportJson, Encoding.UTF8, "application/json"),
         };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        using var response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        if (response.StatusCode == HttpStatusCode.Created)
-        {
-            var accepted = await response.Content.ReadFromJsonAsync(MeasureJson.Context.RunAccepted, cancellationToken).ConfigureAwait(false);
-            return new Outcome(true, response.StatusCode, accepted, "stored");
-        }
-        var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-        return new Outcome(false, response.StatusCode, null, Describe(body));
-    }
-
-    /// <summary>The problem+json title, detail and field errors, or the raw body.</summary>
-    private static string Describe(string body)
-    {
         try
         {
-            using var problem = JsonDocument.Parse(body);
-            var root = problem.RootElement;
-            var text = new StringBuilder();
-            if (root.TryGetProperty("title", out var title))
-                text.Append(title.GetString());
-            if (root.TryGetProperty("detail", out var detail))
-                text.Append(": ").Append(detail.GetString());
-            if (root.TryGetProperty("errors", out var errors) && errors.ValueKind == JsonValueKind.Object)
+            using var response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            if (response.StatusCode is HttpStatusCode.Created or HttpStatusCode.OK)
             {
-                foreach (var field in errors.EnumerateObject())
-                    text.Append("; ").Append(field.Name).Append(": ").Append(string.Join(" ", field.Value.EnumerateArray().Select(e => e.GetString())));
+                var accepted = await response.Content.ReadFromJsonAsync(MeasureJson.Context.RunAccepted, cancellationToken).ConfigureAwait(false);
+                return UploadOutcome.Delivered(response.StatusCode, accepted);
             }
-            return text.Length > 0 ? text.ToString() : body;
+            var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+            return UploadOutcome.FromFailure(response.StatusCode, ProblemText.Describe(body));
         }
-        catch (JsonException)
+        catch (HttpRequestException ex)
         {
-            return body.Length > 300 ? body[..300] : body;
+            return UploadOutcome.NoAnswer($"no answer from {server}: {ex.Message}");
+        }
+        catch (TaskCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            // HttpClient reports its own timeout as a cancellation the caller did not ask for.
+            return UploadOutcome.NoAnswer($"no answer from {server} within {http.Timeout.TotalSeconds:0} s: {ex.Message}");
         }
     }
 }

@@ -1,0 +1,196 @@
+using Measure.Agent.Outbox;
+using Measure.Agent.Running;
+using Measure.Agent.Suites;
+using Measure.Agent.Upload;
+using Measure.Contracts;
+using Measure.Contracts.Fleet;
+
+namespace Measure.Agent.Fleet;
+
+/// <summary>How <c>measure-agent serve</c> paces itself.</summary>
+/// <param name="PollInterval">Wait between lease attempts when the server has no job (and between heartbeats).</param>
+/// <param name="VisibilitySeconds">Lease length asked for; renewed every third of it while the job runs.</param>
+/// <param name="MaxJobs">Stop after this many jobs (null: run until stopped).</param>
+public sealed record ServeOptions(TimeSpan PollInterval, int VisibilitySeconds = 300, int? MaxJobs = null);
+
+/// <summary>Runs a suite the server sent and returns its report (the run protocol with sensors in production).</summary>
+public delegate RunReport SuiteExecutor(SuiteDefinition suite, IReadOnlyDictionary<string, string>? labels, CancellationToken cancellationToken);
+
+/// <summary>
+/// The job loop: deliver the outbox, heartbeat, lease a job, run it while renewing the lease, put the
+/// report in the outbox, upload it, complete the job; then the next. Server trouble is logged and
+/// retried on the next poll: nothing a server outage does can lose a finished run.
+/// </summary>
+public sealed class ServeLoop(
+    FleetClient fleet,
+    RunOutbox outbox,
+    OutboxSender sender,
+    string agentToken,
+    Func<DeviceFingerprint> device,
+    SuiteExecutor execute,
+    ServeOptions options,
+    TimeProvider time,
+    Action<string> log)
+{
+    /// <summary>Runs until cancelled or <see cref="ServeOptions.MaxJobs"/> jobs were handled; returns the jobs handled.</summary>
+    public async Task<int> RunAsync(CancellationToken cancellationToken)
+    {
+        var jobs = 0;
+        try
+        {
+            while (options.MaxJobs is null || jobs < options.MaxJobs)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                await DeliverAsync(cancellationToken).ConfigureAwait(false);
+                await HeartbeatAsync("idle", cancellationToken).ConfigureAwait(false);
+                JobLease? lease = null;
+                try
+                {
+                    lease = await fleet.LeaseAsync(new LeaseRequest(options.VisibilitySeconds), cancellationToken).ConfigureAwait(false);
+                }
+                catch (FleetException ex)
+                {
+                    log($"lease failed: {ex.Message}");
+                }
+                if (lease is null)
+                {
+                    await Task.Delay(options.PollInterval, time, cancellationToken).ConfigureAwait(false);
+                    continue;
+                }
+                jobs++;
+                await RunJobAsync(lease, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            log("stopping");
+        }
+        return jobs;
+    }
+
+    private async Task RunJobAsync(JobLease lease, CancellationToken cancellationToken)
+    {
+        log($"job {lease.JobId}: leased until {lease.ExpiresAt:O}");
+        SuiteDefinition suite;
+        try
+        {
+            suite = SuiteParser.Parse(lease.SuiteYaml, $"job-{lease.JobId:D}.yaml");
+            WorkloadFactory.Validate(suite);
+        }
+        catch (SuiteFormatException ex)
+        {
+            await TryFailAsync(lease, $"invalid suite: {ex.Message}").ConfigureAwait(false);
+            return;
+        }
+
+        using var leaseLost = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var stopRenewing = new CancellationTokenSource();
+        var renewing = KeepLeaseAsync(lease, leaseLost, stopRenewing.Token);
+        RunReport report;
+        try
+        {
+            await HeartbeatAsync("running", cancellationToken).ConfigureAwait(false);
+            var labels = new Dictionary<string, string>(lease.Labels ?? new Dictionary<string, string>(), StringComparer.Ordinal) { ["job_id"] = lease.JobId.ToString("D") };
+            report = await Task.Run(() => execute(suite, labels, leaseLost.Token), CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            log($"job {lease.JobId}: lease lost, run abandoned (another agent has the job)");
+            return;
+        }
+        catch (OperationCanceledException)
+        {
+            await TryFailAsync(lease, "the agent was stopped during the run").ConfigureAwait(false);
+            throw;
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            await TryFailAsync(lease, $"run failed: {ex.GetType().Name}: {ex.Message}").ConfigureAwait(false);
+            return;
+        }
+        finally
+        {
+            await stopRenewing.CancelAsync().ConfigureAwait(false);
+            await renewing.ConfigureAwait(false);
+        }
+
+        // On disk before any upload: from here on the run survives a crash, a reboot or a server outage.
+        outbox.Add(report, new JobTicket(lease.JobId, lease.LeaseId));
+        log($"job {lease.JobId}: run {report.RunId} finished, in the outbox");
+        await DeliverAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Renews every third of the visibility; a 409 means another agent owns the job now, so the run stops.</summary>
+    private async Task KeepLeaseAsync(JobLease lease, CancellationTokenSource leaseLost, CancellationToken stop)
+    {
+        var period = TimeSpan.FromSeconds(Math.Max(1, options.VisibilitySeconds / 3.0));
+        try
+        {
+            while (true)
+            {
+                await Task.Delay(period, time, stop).ConfigureAwait(false);
+                try
+                {
+                    if (await fleet.RenewAsync(lease.JobId, new RenewRequest(lease.LeaseId, options.VisibilitySeconds), stop).ConfigureAwait(false) is null)
+                    {
+                        await leaseLost.CancelAsync().ConfigureAwait(false);
+                        return;
+                    }
+                }
+                catch (FleetException ex)
+                {
+                    log($"job {lease.JobId}: renewal failed ({ex.Message}); trying again");
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            // The run ended: nothing left to keep.
+        }
+    }
+
+    private async Task DeliverAsync(CancellationToken cancellationToken)
+    {
+        if (outbox.Pending().Count == 0)
+            return;
+        var summary = await sender.DrainAsync(fleet.Server, agentToken, log, cancellationToken).ConfigureAwait(false);
+        foreach (var entry in summary.Delivered.Where(e => e.Job is not null))
+        {
+            try
+            {
+                await fleet.CompleteAsync(entry.Job!.JobId, new CompleteJobRequest(entry.Job.LeaseId, entry.RunId), cancellationToken).ConfigureAwait(false);
+                log($"job {entry.Job!.JobId}: completed with run {entry.RunId}");
+            }
+            catch (FleetException ex)
+            {
+                log($"job {entry.Job!.JobId}: run {entry.RunId} is stored but completing the job failed ({ex.Message})");
+            }
+        }
+    }
+
+    private async Task HeartbeatAsync(string state, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await fleet.HeartbeatAsync(new HeartbeatRequest(device(), state, outbox.Pending().Count), cancellationToken).ConfigureAwait(false);
+        }
+        catch (FleetException ex)
+        {
+            log($"heartbeat failed: {ex.Message}");
+        }
+    }
+
+    private async Task TryFailAsync(JobLease lease, string reason)
+    {
+        log($"job {lease.JobId}: {reason}");
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+            await fleet.FailAsync(lease.JobId, new FailJobRequest(lease.LeaseId, reason), timeout.Token).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is FleetException or OperationCanceledException)
+        {
+            log($"job {lease.JobId}: reporting the failure failed ({ex.Message}); the lease will expire");
+        }
+    }
+}
