@@ -11,6 +11,10 @@ public sealed class MeasureDbContext(DbContextOptions<MeasureDbContext> options)
     public DbSet<SampleSeriesEntity> SampleSeries => Set<SampleSeriesEntity>();
     public DbSet<SensorTraceEntity> SensorTraces => Set<SensorTraceEntity>();
     public DbSet<ApiTokenEntity> ApiTokens => Set<ApiTokenEntity>();
+    public DbSet<RunLabelEntity> RunLabels => Set<RunLabelEntity>();
+    public DbSet<AgentEntity> Agents => Set<AgentEntity>();
+    public DbSet<JobEntity> Jobs => Set<JobEntity>();
+    public DbSet<ScheduleEntity> Schedules => Set<ScheduleEntity>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -26,6 +30,7 @@ public sealed class MeasureDbContext(DbContextOptions<MeasureDbContext> options)
             e.HasOne(r => r.Device).WithMany().HasForeignKey(r => r.DeviceId).OnDelete(DeleteBehavior.Restrict);
             e.HasMany(r => r.Workloads).WithOne().HasForeignKey(w => w.RunId).OnDelete(DeleteBehavior.Cascade);
             e.HasMany(r => r.SensorTraces).WithOne().HasForeignKey(t => t.RunId).OnDelete(DeleteBehavior.Cascade);
+            e.HasMany(r => r.Labels).WithOne().HasForeignKey(l => l.RunId).OnDelete(DeleteBehavior.Cascade);
             e.HasIndex(r => new { r.StartedAtUtc, r.Id });
             e.HasIndex(r => r.DeviceId);
         });
@@ -50,6 +55,31 @@ public sealed class MeasureDbContext(DbContextOptions<MeasureDbContext> options)
         {
             e.ToTable("api_tokens");
             e.Property(t => t.Id).ValueGeneratedNever();
+        });
+        modelBuilder.Entity<RunLabelEntity>(e =>
+        {
+            e.ToTable("run_labels");
+            e.HasIndex(l => new { l.Key, l.Value });
+            e.HasIndex(l => l.RunId);
+        });
+        modelBuilder.Entity<AgentEntity>(e =>
+        {
+            e.ToTable("agents");
+            e.Property(a => a.Id).ValueGeneratedNever();
+            e.HasOne(a => a.Device).WithMany().HasForeignKey(a => a.DeviceId).OnDelete(DeleteBehavior.SetNull);
+            e.HasIndex(a => a.TokenId).IsUnique();
+        });
+        modelBuilder.Entity<JobEntity>(e =>
+        {
+            e.ToTable("jobs");
+            e.Property(j => j.Id).ValueGeneratedNever();
+            e.HasIndex(j => new { j.State, j.Priority, j.CreatedAtUtc });
+        });
+        modelBuilder.Entity<ScheduleEntity>(e =>
+        {
+            e.ToTable("schedules");
+            e.Property(s => s.Id).ValueGeneratedNever();
+            e.HasIndex(s => s.NextRunUtc);
         });
     }
 }

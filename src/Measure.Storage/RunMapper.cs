@@ -28,6 +28,7 @@ internal static class RunMapper
         FlagsJson = report.Flags is null ? null : JsonSerializer.Serialize(report.Flags, Json.IReadOnlyListString),
         PhasesJson = report.Phases is null ? null : JsonSerializer.Serialize(report.Phases, Json.IReadOnlyListPhaseMark),
         WorkloadCount = report.Workloads.Count,
+        Labels = (report.Labels ?? new Dictionary<string, string>()).Select(l => new RunLabelEntity { Key = l.Key, Value = l.Value }).ToList(),
         Workloads = report.Workloads.Select((w, i) => new WorkloadResultEntity
         {
             Ordinal = i,

@@ -47,12 +47,19 @@ public sealed class RunStore(MeasureDbContext db)
     }
 
     /// <summary>Newest first. The cursor is opaque to clients; today it encodes the offset of the next page.</summary>
-    public async Task<Page<RunSummary>> ListAsync(string? cursor, int limit, CancellationToken cancellationToken = default)
+    public async Task<Page<RunSummary>> ListAsync(RunQuery query, string? cursor, int limit, CancellationToken cancellationToken = default)
     {
         if (limit is < 1 or > MaxPageSize)
             throw new ArgumentOutOfRangeException(nameof(limit), limit, $"Page size must be between 1 and {MaxPageSize}.");
         var offset = DecodeCursor(cursor);
-        var rows = await db.Runs.AsNoTracking()
+        var runs = db.Runs.AsNoTracking();
+        if (query.Suite is { } suite)
+            runs = runs.Where(r => r.SuiteId == suite);
+        if (query.Device is { } device)
+            runs = runs.Where(r => r.Device!.Name == device);
+        foreach (var (key, value) in query.Labels ?? new Dictionary<string, string>())
+            runs = runs.Where(r => r.Labels.Any(l => l.Key == key && l.Value == value));
+        var rows = await runs
             .OrderByDescending(r => r.StartedAtUtc).ThenByDescending(r => r.Id)
             .Skip(offset).Take(limit + 1)
             .Select(r => new { Run = r, r.Device })

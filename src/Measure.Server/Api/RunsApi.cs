@@ -64,15 +64,25 @@ public static class RunsApi
         return TypedResults.Created($"/api/v1/runs/{report.RunId}", new RunAccepted(report.RunId, $"/runs/{report.RunId}"));
     }
 
+    /// <summary>Newest first; <c>?suite=ID&amp;device=NAME&amp;label=KEY:VALUE</c> (repeatable) narrow the list.</summary>
     internal static async Task<Results<JsonHttpResult<Page<RunSummary>>, ValidationProblem>> ListAsync(
-        RunStore store, string? cursor, int? limit, CancellationToken cancellationToken)
+        RunStore store, string? cursor, int? limit, string? suite, string? device, string[]? label, CancellationToken cancellationToken)
     {
         var pageSize = limit ?? 50;
         if (pageSize is < 1 or > RunStore.MaxPageSize)
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["limit"] = [$"Must be between 1 and {RunStore.MaxPageSize}."] });
+        var labels = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var pair in label ?? [])
+        {
+            var separator = pair.IndexOf(':', StringComparison.Ordinal);
+            if (separator <= 0)
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["label"] = [$"'{pair}' is not KEY:VALUE."] });
+            labels[pair[..separator]] = pair[(separator + 1)..];
+        }
         try
         {
-            return TypedResults.Json(await store.ListAsync(cursor, pageSize, cancellationToken), MeasureJson.Context.PageRunSummary);
+            var page = await store.ListAsync(new RunQuery(suite, device, labels), cursor, pageSize, cancellationToken);
+            return TypedResults.Json(page, MeasureJson.Context.PageRunSummary);
         }
         catch (ArgumentException ex) when (ex.ParamName == "cursor")
         {

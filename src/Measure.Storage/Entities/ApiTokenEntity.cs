@@ -13,4 +13,12 @@ public sealed class ApiTokenEntity
     public required byte[] Hash { get; set; }
     public DateTime CreatedAtUtc { get; set; }
     public DateTime? RevokedAtUtc { get; set; }
+
+    /// <summary>Enrollment tokens expire and are single use; other kinds leave these null.</summary>
+    public DateTime? ExpiresAtUtc { get; set; }
+    public DateTime? UsedAtUtc { get; set; }
+
+    /// <summary>For agent tokens, the agent they authenticate; for enrollment tokens, tags given to the enrolling agent.</summary>
+    public Guid? AgentId { get; set; }
+    public string? TagsJson { get; set; }
 }

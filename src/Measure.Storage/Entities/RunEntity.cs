@@ -26,6 +26,10 @@ public sealed class RunEntity
     public string? PhasesJson { get; set; }
     public int WorkloadCount { get; set; }
 
+    /// <summary>The agent whose token uploaded the run, when an agent did.</summary>
+    public Guid? UploadedByAgentId { get; set; }
+    public List<RunLabelEntity> Labels { get; set; } = [];
+
     public List<WorkloadResultEntity> Workloads { get; set; } = [];
     public List<SensorTraceEntity> SensorTraces { get; set; } = [];
 }
