@@ -7,7 +7,7 @@ using Spectre.Console;
 var console = AnsiConsole.Console;
 var root = new RootCommand("measure: benchmark on-device AI, compare runs, gate releases")
 {
-    GateCommand.Create(console, TimeProvider.System),
+    GateCommand.Create(console, TimeProvider.System, Console.Out),
     DemoCommand.Create(),
 };
 
@@ -18,4 +18,13 @@ if (parse.Errors.Count > 0)
         Console.Error.WriteLine($"measure: {error.Message}");
     return ExitCodes.BadInput;
 }
-return await parse.InvokeAsync();
+try
+{
+    return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+}
+catch (Exception ex) when (ex is not OperationCanceledException)
+{
+    // The default handler exits 1, which CI would read as "regression": an unexpected error is exit 2.
+    Console.Error.WriteLine($"measure: unexpected error: {ex}");
+    return ExitCodes.BadInput;
+}

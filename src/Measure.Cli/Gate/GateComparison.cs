@@ -2,7 +2,7 @@ using Measure.Statistics.Comparison;
 
 namespace Measure.Cli.Gate;
 
-/// <summary>One line of the gate's verdict: a workload's metric, baseline against candidate.</summary>
+/// <summary>One line of the gate's verdict: a workload's metric on one device, baseline against candidate.</summary>
 public sealed record GateComparison(
     string Device,
     string Workload,
@@ -14,4 +14,14 @@ public sealed record GateComparison(
     int CandidateSamples,
     double BaselineMedian,
     double CandidateMedian,
-    ComparisonResult Result);
+    ComparisonResult Result,
+    ComparisonKind Kind = ComparisonKind.Samples,
+    string ComparabilityKey = "",
+    Guid BaselineRunId = default,
+    Guid CandidateRunId = default)
+{
+    /// <summary>Workload, precision and threads: how a row is named in every output.</summary>
+    public string Subject => $"{Workload} {Precision} x{Threads}";
+
+    public Verdict Verdict => Result.Verdict;
+}

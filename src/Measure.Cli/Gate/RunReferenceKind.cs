@@ -1,0 +1,9 @@
+namespace Measure.Cli.Gate;
+
+public enum RunReferenceKind
+{
+    File,
+    RunId,
+    Latest,
+    LatestPerDevice,
+}
