@@ -2,12 +2,14 @@ using System.CommandLine;
 using Measure.Cli;
 using Measure.Cli.Demo;
 using Measure.Cli.Gate;
+using Measure.Cli.Imports;
 using Spectre.Console;
 
 var console = AnsiConsole.Console;
 var root = new RootCommand("measure: benchmark on-device AI, compare runs, gate releases")
 {
     GateCommand.Create(console, TimeProvider.System, Console.Out),
+    ImportCommand.Create(console, TimeProvider.System, Console.Out),
     DemoCommand.Create(),
 };
 

@@ -1,0 +1,6 @@
+namespace Measure.Cli.Tests;
+
+internal static class Fixture
+{
+    public static string Path(string name) => System.IO.Path.Combine(AppContext.BaseDirectory, "Fixtures", name);
+}
