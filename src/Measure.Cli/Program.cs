@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Measure.Cli;
 using Measure.Cli.Demo;
+using Measure.Cli.Exports;
 using Measure.Cli.Gate;
 using Measure.Cli.Imports;
 using Spectre.Console;
@@ -10,6 +11,7 @@ var root = new RootCommand("measure: benchmark on-device AI, compare runs, gate 
 {
     GateCommand.Create(console, TimeProvider.System, Console.Out),
     ImportCommand.Create(console, TimeProvider.System, Console.Out),
+    ExportCommand.Create(console, TimeProvider.System, Console.Out),
     DemoCommand.Create(),
 };
 
