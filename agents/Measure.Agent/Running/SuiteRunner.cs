@@ -42,6 +42,7 @@ public sealed class SuiteRunner(TimeProvider clock, SensorProbes sensors, Iterat
         if ((source is not null || hasThermal) && rules.IdleSeconds > 0)
         {
             progress.Phase("idle baseline");
+            WaitForFirstTick(sampler);
             var idleStart = _clock.Now();
             _sleep(TimeSpan.FromSeconds(rules.IdleSeconds));
             idle = new PhaseWindow("idle", idleStart, _clock.Now());
@@ -60,7 +61,7 @@ public sealed class SuiteRunner(TimeProvider clock, SensorProbes sensors, Iterat
             progress.Phase("cooldown");
             var cooldownStart = _clock.Now();
             var cooldown = CooldownWaiter.Wait(rules.Cooldown, idleCelsius, () => WorkloadAnalysis.LatestTemperatures(sampler.Snapshot()), _clock, _sleep, cancellationToken);
-            if (cooldown.WaitedSeconds > 0)
+            if (cooldown.Waited)
                 phases.Add(new PhaseMark("cooldown", Seconds(cooldownStart, origin), Seconds(_clock.Now(), origin), key));
 
             var costBefore = sampler.Cost();
@@ -114,6 +115,13 @@ public sealed class SuiteRunner(TimeProvider clock, SensorProbes sensors, Iterat
             .Append(new MetricValue(AgentMetrics.WarmupIterations.Name, m.Iterations.WarmupIterations, Source: $"steady-state detector: {m.Iterations.WarmupStatus}"))
             .ToList();
         return m.Basic with { Values = values, Flags = flags.Distinct(StringComparer.Ordinal).ToList() };
+    }
+
+    /// <summary>The idle window must start after the first sample, or nothing covers its start and no baseline can be integrated.</summary>
+    private void WaitForFirstTick(SensorSampler sampler)
+    {
+        for (var waited = 0; sampler.Cost().Ticks == 0 && waited < 1000; waited++)
+            _sleep(TimeSpan.FromMilliseconds(1));
     }
 
     private double Seconds(long timestamp, long origin) => Math.Max(0, _clock.SecondsBetween(origin, timestamp));

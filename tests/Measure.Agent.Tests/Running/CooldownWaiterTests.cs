@@ -23,6 +23,7 @@ public sealed class CooldownWaiterTests
         Assert.Equal(CooldownState.Cooled, outcome.Status.State);
         Assert.False(outcome.TimedOut);
         Assert.Equal(6, outcome.WaitedSeconds, 6); // 55 -> 43 in six one-second steps
+        Assert.True(outcome.Waited);
     }
 
     [Fact]
@@ -47,5 +48,6 @@ public sealed class CooldownWaiterTests
 
         Assert.Equal(CooldownState.NoThermalData, outcome.Status.State);
         Assert.Equal(0, outcome.WaitedSeconds);
+        Assert.False(outcome.Waited);
     }
 }
