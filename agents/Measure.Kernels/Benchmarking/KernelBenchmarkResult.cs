@@ -11,8 +11,8 @@ namespace Measure.Kernels.Benchmarking;
 /// <param name="Iterations">Timed calls.</param>
 /// <param name="MedianMs">Median time per call, milliseconds.</param>
 /// <param name="BestMs">Fastest call, milliseconds.</param>
-/// <param name="WeightGBps">Weight bytes read per second at the median time, GB/s.</param>
-/// <param name="Gops">Multiply-accumulates x 2 per second at the median time, G/s.</param>
+/// <param name="WeightGBps">Weight bytes read per second at the fastest call, GB/s.</param>
+/// <param name="Gops">Multiply-accumulates x 2 per second at the fastest call, G/s.</param>
 /// <param name="BandwidthFraction">WeightGBps over the probed read bandwidth for the same thread count.</param>
 /// <param name="PeakFraction">Gops over the probed peak (int8 for q8_0, FP32 otherwise) for the same thread count.</param>
 public sealed record KernelBenchmarkResult(

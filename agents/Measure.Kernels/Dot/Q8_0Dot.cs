@@ -152,24 +152,26 @@ internal static unsafe class Q8_0Dot
         var acc1 = Vector256<float>.Zero;
         var acc2 = Vector256<float>.Zero;
         var acc3 = Vector256<float>.Zero;
+        // Scales for 8 blocks x 4 rows are staged on the stack so each block reads its broadcast straight
+        // from memory (a load, not a shuffle on the busy vector ALUs).
+        float* scales = stackalloc float[32];
         int b = 0;
         for (; b + 8 <= blocks; b += 8)
         {
             int offset = b * Q8_0.BlockBytes;
             var xs = Avx.LoadVector256(xScales + b);
-            var s0 = Avx.Multiply(Scales8(w0 + offset), xs);
-            var s1 = Avx.Multiply(Scales8(w1 + offset), xs);
-            var s2 = Avx.Multiply(Scales8(w2 + offset), xs);
-            var s3 = Avx.Multiply(Scales8(w3 + offset), xs);
+            Avx.Store(scales, Avx.Multiply(Scales8(w0 + offset), xs));
+            Avx.Store(scales + 8, Avx.Multiply(Scales8(w1 + offset), xs));
+            Avx.Store(scales + 16, Avx.Multiply(Scales8(w2 + offset), xs));
+            Avx.Store(scales + 24, Avx.Multiply(Scales8(w3 + offset), xs));
             for (int k = 0; k < 8; k++)
             {
                 int at = offset + (k * Q8_0.BlockBytes) + 2;
-                var lane = Vector256.Create(k);
                 var x = Avx.LoadVector256((sbyte*)(xq + at));
-                acc0 = Fma.MultiplyAdd(Avx.ConvertToVector256Single(Int8Groups.Dot256(Avx.LoadVector256((sbyte*)(w0 + at)), x)), Avx2.PermuteVar8x32(s0, lane), acc0);
-                acc1 = Fma.MultiplyAdd(Avx.ConvertToVector256Single(Int8Groups.Dot256(Avx.LoadVector256((sbyte*)(w1 + at)), x)), Avx2.PermuteVar8x32(s1, lane), acc1);
-                acc2 = Fma.MultiplyAdd(Avx.ConvertToVector256Single(Int8Groups.Dot256(Avx.LoadVector256((sbyte*)(w2 + at)), x)), Avx2.PermuteVar8x32(s2, lane), acc2);
-                acc3 = Fma.MultiplyAdd(Avx.ConvertToVector256Single(Int8Groups.Dot256(Avx.LoadVector256((sbyte*)(w3 + at)), x)), Avx2.PermuteVar8x32(s3, lane), acc3);
+                acc0 = Fma.MultiplyAdd(Avx.ConvertToVector256Single(Int8Groups.Dot256(Avx.LoadVector256((sbyte*)(w0 + at)), x)), Vector256.Create(scales[k]), acc0);
+                acc1 = Fma.MultiplyAdd(Avx.ConvertToVector256Single(Int8Groups.Dot256(Avx.LoadVector256((sbyte*)(w1 + at)), x)), Vector256.Create(scales[8 + k]), acc1);
+                acc2 = Fma.MultiplyAdd(Avx.ConvertToVector256Single(Int8Groups.Dot256(Avx.LoadVector256((sbyte*)(w2 + at)), x)), Vector256.Create(scales[16 + k]), acc2);
+                acc3 = Fma.MultiplyAdd(Avx.ConvertToVector256Single(Int8Groups.Dot256(Avx.LoadVector256((sbyte*)(w3 + at)), x)), Vector256.Create(scales[24 + k]), acc3);
             }
         }
 

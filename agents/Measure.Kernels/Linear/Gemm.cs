@@ -15,9 +15,11 @@ public static unsafe class Gemm
 {
     private const int MinMacsPerThread = 1 << 16;
 
-    // Float paths: 12 weight rows x 256 columns (12 KB of FP32) stay in L1 while all tokens stream past.
+    // Float paths: 12 weight rows x 256 columns (12 KB of FP32) stay in L1 while all tokens stream past;
+    // the AVX2 path packs three 16-row panels (48 KB, L2) per 256-column chunk instead.
     private const int FloatRowBlock = 12;
     private const int FloatColumnBlock = 256;
+    private const int PanelsPerBlock = 3;
 
     // Q8_0: 8 weight rows (35 KB at 4096 columns) stay in L2 while each 4-token tile sits in L1.
     private const int Q8RowBlock = 8;
@@ -94,7 +96,8 @@ public static unsafe class Gemm
             return;
         }
 
-        context.Run(ref job, rows, FloatRowBlock * 2, MinRows(cols, tokens));
+        int grain = context.Isa is KernelIsa.Avx2 or KernelIsa.Avx512 ? PanelsPerBlock * F32Panel.Width : FloatRowBlock * 2;
+        context.Run(ref job, rows, grain, MinRows(cols, tokens));
     }
 
     private static int MinRows(int cols, int tokens) => Math.Max(1, MinMacsPerThread / Math.Max(1, cols * Math.Max(1, tokens)));
@@ -115,6 +118,12 @@ public static unsafe class Gemm
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public readonly void Execute(int start, int end)
         {
+            if (Isa is KernelIsa.Avx2 or KernelIsa.Avx512)
+            {
+                ExecutePacked(start, end);
+                return;
+            }
+
             float* converted = stackalloc float[F16 != null ? FloatRowBlock * FloatColumnBlock : 1];
             for (int r0 = start; r0 < end; r0 += FloatRowBlock)
             {
@@ -137,6 +146,55 @@ public static unsafe class Gemm
                     }
 
                     F32Tile.Run(Isa, X + k0, Cols, Tokens, w, wStride, rowCount, kLen, Y + r0, Rows, accumulate: k0 > 0);
+                }
+            }
+        }
+
+        // Packed panels (AVX2): per k-chunk, three 16-row panels are packed once and reused by all tokens.
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private readonly void ExecutePacked(int start, int end)
+        {
+            float* panels = stackalloc float[PanelsPerBlock * FloatColumnBlock * F32Panel.Width];
+            float* scratch = stackalloc float[F32Panel.Width];
+            for (int r0 = start; r0 < end; r0 += PanelsPerBlock * F32Panel.Width)
+            {
+                int blockRows = Math.Min(PanelsPerBlock * F32Panel.Width, end - r0);
+                int panelCount = (blockRows + F32Panel.Width - 1) / F32Panel.Width;
+                for (int k0 = 0; k0 < Cols; k0 += FloatColumnBlock)
+                {
+                    int kLen = Math.Min(FloatColumnBlock, Cols - k0);
+                    bool accumulate = k0 > 0;
+                    for (int p = 0; p < panelCount; p++)
+                    {
+                        int first = r0 + (p * F32Panel.Width);
+                        long offset = ((long)first * Cols) + k0;
+                        F32Panel.Pack(
+                            F16 == null ? F32 + offset : null, F16 != null ? F16 + offset : null, Cols,
+                            Math.Min(F32Panel.Width, r0 + blockRows - first), kLen, panels + (p * FloatColumnBlock * F32Panel.Width));
+                    }
+
+                    int t = 0;
+                    for (; t + F32Panel.Tokens <= Tokens; t += F32Panel.Tokens)
+                    {
+                        for (int p = 0; p < panelCount; p++)
+                        {
+                            int first = r0 + (p * F32Panel.Width);
+                            F32Panel.Six(
+                                X + ((long)t * Cols) + k0, Cols, panels + (p * FloatColumnBlock * F32Panel.Width), kLen,
+                                Y + ((long)t * Rows) + first, Rows, Math.Min(F32Panel.Width, r0 + blockRows - first), accumulate, scratch);
+                        }
+                    }
+
+                    for (; t < Tokens; t++)
+                    {
+                        for (int p = 0; p < panelCount; p++)
+                        {
+                            int first = r0 + (p * F32Panel.Width);
+                            F32Panel.One(
+                                X + ((long)t * Cols) + k0, panels + (p * FloatColumnBlock * F32Panel.Width), kLen,
+                                Y + ((long)t * Rows) + first, Math.Min(F32Panel.Width, r0 + blockRows - first), accumulate, scratch);
+                        }
+                    }
                 }
             }
         }
