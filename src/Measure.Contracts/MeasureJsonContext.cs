@@ -10,7 +10,6 @@ namespace Measure.Contracts;
 /// </summary>
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
-    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     RespectNullableAnnotations = true,
     RespectRequiredConstructorParameters = true,
     UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
@@ -37,4 +36,15 @@ namespace Measure.Contracts;
 [JsonSerializable(typeof(RenewResponse))]
 [JsonSerializable(typeof(CompleteJobRequest))]
 [JsonSerializable(typeof(FailJobRequest))]
+[JsonSerializable(typeof(CreateTokenRequest))]
+[JsonSerializable(typeof(TokenCreated))]
+[JsonSerializable(typeof(IReadOnlyList<TokenInfo>))]
+[JsonSerializable(typeof(CreateEnrollmentTokenRequest))]
+[JsonSerializable(typeof(EnrollmentTokenCreated))]
+[JsonSerializable(typeof(IReadOnlyList<AgentInfo>))]
+[JsonSerializable(typeof(Page<JobInfo>))]
+[JsonSerializable(typeof(JobInfo))]
+[JsonSerializable(typeof(CreateScheduleRequest))]
+[JsonSerializable(typeof(ScheduleInfo))]
+[JsonSerializable(typeof(IReadOnlyList<ScheduleInfo>))]
 public sealed partial class MeasureJsonContext : JsonSerializerContext;

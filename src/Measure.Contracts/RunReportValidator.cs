@@ -58,6 +58,14 @@ public static class RunReportValidator
         return errors;
     }
 
+    /// <summary>The fingerprint rules alone, for requests that carry one outside a report (enrollment).</summary>
+    public static IReadOnlyList<ValidationError> ValidateDevice(DeviceFingerprint device)
+    {
+        var errors = new List<ValidationError>();
+        ValidateDevice(device, (field, message) => errors.Add(new ValidationError(field, message)));
+        return errors;
+    }
+
     private static void ValidateDevice(DeviceFingerprint device, Action<string, string> fail)
     {
         RequireText(device.Os, "device.os", fail);

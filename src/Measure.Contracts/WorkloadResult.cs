@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace Measure.Contracts;
 
 /// <summary>
@@ -25,7 +23,7 @@ public sealed record SampleSeries(string Metric, IReadOnlyList<double> Values);
 /// </summary>
 public sealed record MetricValue(
     string Metric,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] double? Value,
+    double? Value,
     string? Unavailable = null,
     string? Source = null,
     double? RelativeUncertainty = null);

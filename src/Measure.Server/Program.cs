@@ -9,6 +9,7 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = ar
 builder.AddMeasureServerOptions();
 builder.AddMeasureStorage();
 builder.AddMeasureAuth();
+builder.AddMeasureRateLimiting();
 builder.AddMeasureDashboards();
 
 var app = builder.Build();
@@ -16,13 +17,21 @@ var app = builder.Build();
 await app.MigrateDatabaseAsync();
 await app.EnsureAdminTokenAsync();
 
+app.UseMiddleware<DatabaseUnavailableMiddleware>();
 app.UseMeasureStaticFiles();
 app.UseAuthentication();
+app.UseRateLimiter();
 app.UseAuthorization();
 app.UseAntiforgery();
 
+app.MapOpenApi();
 app.MapHealthApi();
+app.MapMetricsApi();
 app.MapRunsApi();
+app.MapTokensApi();
+app.MapAgentsApi();
+app.MapJobsApi();
+app.MapSchedulesApi();
 app.MapDashboards();
 
 await app.RunAsync();

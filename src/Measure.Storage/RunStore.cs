@@ -16,14 +16,19 @@ public sealed class RunStore(MeasureDbContext db)
     public static string ContentHash(RunReport report) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(MeasureJson.Serialize(report))));
 
-    public async Task<StoreOutcome> AddAsync(RunReport report, DateTimeOffset receivedAt, CancellationToken cancellationToken = default)
+    public async Task<StoreOutcome> AddAsync(RunReport report, DateTimeOffset receivedAt, CancellationToken cancellationToken = default) =>
+        await AddAsync(report, receivedAt, uploadedByAgentId: null, cancellationToken).ConfigureAwait(false);
+
+    public async Task<StoreOutcome> AddAsync(RunReport report, DateTimeOffset receivedAt, Guid? uploadedByAgentId, CancellationToken cancellationToken = default)
     {
         var hash = ContentHash(report);
         if (await ExistingOutcomeAsync(report.RunId, hash, cancellationToken).ConfigureAwait(false) is { } known)
             return known;
 
         var device = await UpsertDeviceAsync(report.Device, receivedAt, cancellationToken).ConfigureAwait(false);
-        db.Runs.Add(RunMapper.ToEntity(report, device.Id, hash, receivedAt));
+        var run = RunMapper.ToEntity(report, device.Id, hash, receivedAt);
+        run.UploadedByAgentId = uploadedByAgentId;
+        db.Runs.Add(run);
         try
         {
             await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
@@ -93,7 +98,8 @@ public sealed class RunStore(MeasureDbContext db)
         return storedHash is null ? null : storedHash == hash ? StoreOutcome.AlreadyStored : StoreOutcome.Conflict;
     }
 
-    private async Task<DeviceEntity> UpsertDeviceAsync(DeviceFingerprint fingerprint, DateTimeOffset seenAt, CancellationToken cancellationToken)
+    /// <summary>The device row for a fingerprint, created on first sight.</summary>
+    public async Task<DeviceEntity> UpsertDeviceAsync(DeviceFingerprint fingerprint, DateTimeOffset seenAt, CancellationToken cancellationToken)
     {
         var hash = DeviceIdentity.Hash(fingerprint);
         for (var attempt = 0; ; attempt++)

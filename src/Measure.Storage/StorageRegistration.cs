@@ -12,6 +12,8 @@ public static class StorageRegistration
         SqliteNativeLibrary.EnsureInitialized();
         services.AddDbContextPool<MeasureDbContext>(db => Configure(db, options));
         services.AddScoped<RunStore>();
+        services.AddScoped<Fleet.JobQueue>();
+        services.AddScoped<Fleet.AgentRegistry>();
         return services;
     }
 

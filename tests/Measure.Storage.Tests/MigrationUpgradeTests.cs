@@ -1,3 +1,4 @@
+using Measure.Tests.Shared;
 using Measure.Contracts;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;

@@ -1,5 +1,6 @@
-using Measure.Contracts;
 using Measure.Tests.Shared;
+using Measure.Contracts;
+
 using Microsoft.EntityFrameworkCore;
 
 namespace Measure.Storage.Tests;

@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using Measure.Storage;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Measure.Tests.Shared;
@@ -27,7 +28,7 @@ public sealed class RunningServer : IAsyncDisposable
     public string AdminToken { get; }
     public IServiceProvider Services => factory.Services;
 
-    public static RunningServer Start(IReadOnlyDictionary<string, string?>? settings = null)
+    public static RunningServer Start(IReadOnlyDictionary<string, string?>? settings = null, TimeProvider? clock = null)
     {
         var dataDirectory = Directory.CreateTempSubdirectory("measure-test-").FullName;
         var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
@@ -36,6 +37,8 @@ public sealed class RunningServer : IAsyncDisposable
             builder.UseSetting("urls", "http://127.0.0.1:0");
             foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
                 builder.UseSetting(key, value);
+            if (clock is not null)
+                builder.ConfigureTestServices(services => services.AddSingleton(clock));
         });
         factory.UseKestrel(0);
         factory.StartServer();

@@ -3,7 +3,6 @@ using Measure.Contracts;
 using Measure.Server.Auth;
 using Measure.Server.Hosting;
 using Measure.Storage;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Measure.Server.Api;
@@ -19,32 +18,20 @@ public static class RunsApi
         return app;
     }
 
-    internal static async Task<Results<Created<RunAccepted>, ProblemHttpResult, ValidationProblem>> IngestAsync(
-        HttpContext http, RunStore store, TimeProvider clock, CancellationToken cancellationToken)
+    internal static async Task<IResult> IngestAsync(HttpContext http, RunStore store, TimeProvider clock, IngestMetrics metrics, CancellationToken cancellationToken)
     {
-        var limit = http.RequestServices.GetServerOptions().MaxReportBytes;
-        if (http.Request.ContentLength > limit)
-            return TooLarge(limit);
-        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } sizeFeature)
-            sizeFeature.MaxRequestBodySize = limit;
-        if (!http.Request.HasJsonContentType())
-            return TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported media type", detail: "Send the report as application/json.");
+        var started = TimeProvider.System.GetTimestamp();
+        var result = await StoreAsync(http, store, clock, cancellationToken);
+        metrics.Record(result, TimeProvider.System.GetElapsedTime(started));
+        return result;
+    }
 
-        RunReport report;
-        try
-        {
-            report = await MeasureJson.DeserializeReportAsync(new LimitedStream(http.Request.Body, limit), cancellationToken);
-        }
-        catch (JsonException ex)
-        {
-            return TypedResults.ValidationProblem(
-                new Dictionary<string, string[]> { [ex.Path ?? "$"] = [ex.Message] },
-                title: "The report is not valid JSON for the run report schema.");
-        }
-        catch (Exception ex) when (ex is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } or LimitedStream.TooLargeException)
-        {
-            return TooLarge(limit);
-        }
+    private static async Task<IResult> StoreAsync(HttpContext http, RunStore store, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var body = await RequestJson.ReadAsync(http, MeasureJson.Context.RunReport, http.RequestServices.GetServerOptions().MaxReportBytes, cancellationToken);
+        if (body.Problem is not null)
+            return body.Problem;
+        var report = body.Value!;
 
         var errors = RunReportValidator.Validate(report, clock.GetUtcNow());
         if (errors.Count > 0)
@@ -54,7 +41,7 @@ public static class RunsApi
                 title: "The report breaks the run report rules.");
         }
 
-        var outcome = await store.AddAsync(report, clock.GetUtcNow(), cancellationToken);
+        var outcome = await store.AddAsync(report, clock.GetUtcNow(), http.User.AgentId(), cancellationToken);
         if (outcome == StoreOutcome.Conflict)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Run id already used",
@@ -95,7 +82,4 @@ public static class RunsApi
             ? TypedResults.Json(report, MeasureJson.Context.RunReport)
             : TypedResults.NotFound();
 
-    private static ProblemHttpResult TooLarge(long limit) =>
-        TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Report too large",
-            detail: $"Reports are limited to {limit} bytes (Server:MaxReportBytes).");
 }

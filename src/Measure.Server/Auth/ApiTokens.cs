@@ -17,7 +17,10 @@ public sealed class ApiTokens(MeasureDbContext db, TimeProvider clock)
 
     public sealed record Issued(string Token, ApiTokenEntity Entity);
 
-    public async Task<Issued> IssueAsync(string kind, string name, CancellationToken cancellationToken = default)
+    public async Task<Issued> IssueAsync(string kind, string name, CancellationToken cancellationToken = default) =>
+        await IssueAsync(kind, name, agentId: null, expiresAtUtc: null, tags: null, cancellationToken).ConfigureAwait(false);
+
+    public async Task<Issued> IssueAsync(string kind, string name, Guid? agentId, DateTime? expiresAtUtc, string? tags, CancellationToken cancellationToken = default)
     {
         var id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6));
         var secret = Base64Url(RandomNumberGenerator.GetBytes(32));
@@ -30,6 +33,9 @@ public sealed class ApiTokens(MeasureDbContext db, TimeProvider clock)
             Salt = salt,
             Hash = HashSecret(salt, secret),
             CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
+            AgentId = agentId,
+            ExpiresAtUtc = expiresAtUtc,
+            TagsJson = tags,
         };
         db.ApiTokens.Add(entity);
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
@@ -42,10 +48,35 @@ public sealed class ApiTokens(MeasureDbContext db, TimeProvider clock)
         if (!TryParse(presented, out var id, out var secret))
             return null;
         var entity = await db.ApiTokens.AsNoTracking().SingleOrDefaultAsync(t => t.Id == id, cancellationToken).ConfigureAwait(false);
-        if (entity is null || entity.RevokedAtUtc is not null)
+        if (entity is null || entity.RevokedAtUtc is not null || entity.ExpiresAtUtc < clock.GetUtcNow().UtcDateTime)
             return null;
         return CryptographicOperations.FixedTimeEquals(HashSecret(entity.Salt, secret), entity.Hash) ? entity : null;
     }
+
+    /// <summary>
+    /// Checks an enrollment token and marks it used in one conditional update, so two agents racing with the
+    /// same token cannot both enroll. Null when the token is unknown, used, expired or revoked.
+    /// </summary>
+    public async Task<ApiTokenEntity?> ConsumeEnrollmentAsync(string presented, CancellationToken cancellationToken = default)
+    {
+        var token = await VerifyAsync(presented, cancellationToken).ConfigureAwait(false);
+        if (token is null || token.Kind != TokenKind.Enrollment || token.UsedAtUtc is not null)
+            return null;
+        var now = clock.GetUtcNow().UtcDateTime;
+        var claimed = await db.ApiTokens.Where(t => t.Id == token.Id && t.UsedAtUtc == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.UsedAtUtc, now), cancellationToken).ConfigureAwait(false);
+        return claimed == 1 ? token : null;
+    }
+
+    public async Task<bool> RevokeAsync(string id, CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        return await db.ApiTokens.Where(t => t.Id == id && t.RevokedAtUtc == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.RevokedAtUtc, now), cancellationToken).ConfigureAwait(false) == 1;
+    }
+
+    public async Task<IReadOnlyList<ApiTokenEntity>> ListAsync(CancellationToken cancellationToken = default) =>
+        await db.ApiTokens.AsNoTracking().Where(t => t.Kind != TokenKind.Enrollment).OrderBy(t => t.CreatedAtUtc).ToListAsync(cancellationToken).ConfigureAwait(false);
 
     public Task<bool> AnyOfKindAsync(string kind, CancellationToken cancellationToken = default) =>
         db.ApiTokens.AnyAsync(t => t.Kind == kind && t.RevokedAtUtc == null, cancellationToken);

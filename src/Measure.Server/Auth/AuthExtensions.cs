@@ -8,6 +8,9 @@ namespace Measure.Server.Auth;
 public static class AuthExtensions
 {
     public const string WriteRunsPolicy = "runs:write";
+    public const string AdminPolicy = "admin";
+    public const string CreateJobsPolicy = "jobs:create";
+    public const string AgentPolicy = "agent";
     public const string ReadPolicy = "read";
     public const string AdminTokenFileName = "admin-token";
 
@@ -19,8 +22,10 @@ public static class AuthExtensions
             .AddScheme<AuthenticationSchemeOptions, BearerTokenHandler>(BearerTokenHandler.SchemeName, null);
         var publicReads = builder.Configuration.GetSection(ServerOptions.Section).Get<ServerOptions>()?.PublicReads ?? true;
         builder.Services.AddAuthorizationBuilder()
-            .AddPolicy(WriteRunsPolicy, p => p.RequireAuthenticatedUser().RequireAssertion(c =>
-                c.User.FindFirst(BearerTokenHandler.KindClaim)?.Value is { } kind && TokenKind.CanWriteRuns(kind)))
+            .AddPolicy(WriteRunsPolicy, p => p.RequireAuthenticatedUser().RequireAssertion(c => TokenKind.CanWriteRuns(c.User.TokenKind())))
+            .AddPolicy(AdminPolicy, p => p.RequireAuthenticatedUser().RequireAssertion(c => c.User.TokenKind() == TokenKind.Admin))
+            .AddPolicy(CreateJobsPolicy, p => p.RequireAuthenticatedUser().RequireAssertion(c => TokenKind.CanCreateJobs(c.User.TokenKind())))
+            .AddPolicy(AgentPolicy, p => p.RequireAuthenticatedUser().RequireAssertion(c => c.User.AgentId() is not null))
             .AddPolicy(ReadPolicy, p =>
             {
                 if (publicReads)

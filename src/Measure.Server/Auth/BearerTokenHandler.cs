@@ -16,6 +16,7 @@ public sealed class BearerTokenHandler(
     public const string SchemeName = "Bearer";
     public const string KindClaim = "measure:token-kind";
     public const string TokenIdClaim = "measure:token-id";
+    public const string AgentIdClaim = "measure:agent-id";
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -25,11 +26,12 @@ public sealed class BearerTokenHandler(
         if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
             return AuthenticateResult.Fail("The Authorization header is not a bearer token.");
         var token = await tokens.VerifyAsync(header["Bearer ".Length..].Trim(), Context.RequestAborted).ConfigureAwait(false);
-        if (token is null)
-            return AuthenticateResult.Fail("Unknown, malformed or revoked token.");
-        var identity = new ClaimsIdentity(
-            [new Claim(ClaimTypes.Name, token.Name), new Claim(TokenIdClaim, token.Id), new Claim(KindClaim, token.Kind)],
-            SchemeName);
+        if (token is null || token.Kind == TokenKind.Enrollment)
+            return AuthenticateResult.Fail("Unknown, malformed, expired or revoked token.");
+        List<Claim> claims = [new Claim(ClaimTypes.Name, token.Name), new Claim(TokenIdClaim, token.Id), new Claim(KindClaim, token.Kind)];
+        if (token.AgentId is { } agentId)
+            claims.Add(new Claim(AgentIdClaim, agentId.ToString()));
+        var identity = new ClaimsIdentity(claims, SchemeName);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }
 

@@ -14,6 +14,10 @@ public sealed class ServerOptions
     /// <summary>When true (the default) dashboards and read APIs need no token.</summary>
     public bool PublicReads { get; set; } = true;
 
+    /// <summary>Sustained requests per second allowed per token (bursts up to four times that); 0 disables the limit.</summary>
+    [Range(0, 1_000_000)]
+    public int RequestsPerSecondPerToken { get; set; } = 50;
+
     /// <summary>Address used in links the server prints (e.g. for the admin token and run URLs).</summary>
     public string? PublicUrl { get; set; }
 }

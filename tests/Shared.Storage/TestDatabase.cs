@@ -3,7 +3,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
-namespace Measure.Storage.Tests;
+namespace Measure.Tests.Shared;
 
 /// <summary>
 /// A fresh, empty database on a real engine: a temporary SQLite file, or a new database on the PostgreSQL
@@ -27,6 +27,13 @@ public sealed class TestDatabase : IAsyncDisposable
     {
         StorageProvider.Sqlite => CreateSqlite(),
         _ => CreatePostgres(),
+    };
+
+    /// <summary>Server settings that point a test server at this database.</summary>
+    public IReadOnlyDictionary<string, string?> ServerSettings() => new Dictionary<string, string?>
+    {
+        ["Storage:Provider"] = Options.Provider.ToString(),
+        ["Storage:ConnectionString"] = Options.ConnectionString ?? StorageRegistration.SqliteConnectionString(Options),
     };
 
     public MeasureDbContext NewContext()
