@@ -73,9 +73,9 @@ public sealed class SuiteRunner(TimeProvider clock, SensorProbes sensors, Iterat
             measured.Add(new Measured(ToResult(workload, iterations, device.Limits), key, iterations, workload.OperationsPerIteration, cooldown, costBefore, costAfter));
         }
 
-        // One more tick after the last phase, so the trace covers its end and energy can be integrated over it.
+        // Two more ticks after the last phase, so the trace covers its end and energy can be integrated over it.
         if (source is not null)
-            _sleep(TimeSpan.FromSeconds(1.5 / rules.SampleRateHz));
+            WaitForTicks(sampler, sampler.Cost().Ticks + 2);
         sampler.Stop();
         var trace = sampler.Snapshot();
         var (baseline, noBaseline) = source is not null && idle is not null ? EnergyAccounting.MeasureIdle(trace, source, idle) : (null, null);
@@ -118,9 +118,11 @@ public sealed class SuiteRunner(TimeProvider clock, SensorProbes sensors, Iterat
     }
 
     /// <summary>The idle window must start after the first sample, or nothing covers its start and no baseline can be integrated.</summary>
-    private void WaitForFirstTick(SensorSampler sampler)
+    private void WaitForFirstTick(SensorSampler sampler) => WaitForTicks(sampler, 1);
+
+    private void WaitForTicks(SensorSampler sampler, long ticks)
     {
-        for (var waited = 0; sampler.Cost().Ticks == 0 && waited < 1000; waited++)
+        for (var waited = 0; sampler.Cost().Ticks < ticks && waited < 5000; waited++)
             _sleep(TimeSpan.FromMilliseconds(1));
     }
 
