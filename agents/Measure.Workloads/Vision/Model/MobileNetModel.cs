@@ -65,6 +65,13 @@ public sealed class MobileNetModel
         return new MobileNetModel(layout, SeededVisionWeights.ForClassifier(layout, seed), precision);
     }
 
+    /// <summary>
+    /// The model with weights from a safetensors file (F32 or F16) whose tensor names and shapes are those
+    /// of <see cref="MobileNetLayout"/>; a missing tensor or wrong shape is a ModelFormatException naming file, tensor and offset.
+    /// </summary>
+    public static MobileNetModel Load(MobileNetConfig config, string safetensorsPath, VisionPrecision precision) =>
+        Create(config, Safetensors.SafetensorsReader.Load(safetensorsPath), precision);
+
     /// <summary>The same weights in another precision (e.g. the FP32 reference of an int8 model).</summary>
     public MobileNetModel WithPrecision(VisionPrecision precision) =>
         precision == Precision ? this : new MobileNetModel(Layout, Weights, precision);

@@ -1,7 +1,7 @@
 namespace Measure.Workloads.Vision.Model;
 
-/// <summary>A named FP32 tensor: row-major values and their shape.</summary>
-public sealed record VisionTensor(string Name, int[] Shape, float[] Values)
+/// <summary>A named FP32 tensor: row-major values, their shape, and where its data starts in the file it came from.</summary>
+public sealed record VisionTensor(string Name, int[] Shape, float[] Values, long? FileOffset = null)
 {
     public static long Elements(IReadOnlyList<int> shape)
     {

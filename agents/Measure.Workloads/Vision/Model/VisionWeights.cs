@@ -1,3 +1,5 @@
+using Measure.Workloads.Gguf;
+
 namespace Measure.Workloads.Vision.Model;
 
 /// <summary>
@@ -30,18 +32,19 @@ public sealed class VisionWeights
 
     public bool Contains(string name) => _tensors.ContainsKey(name);
 
-    /// <summary>The tensor, checked against the shape the network expects.</summary>
+    /// <summary>The tensor, checked against the shape the network expects (else a <see cref="ModelFormatException"/> naming source, tensor and offset).</summary>
     public VisionTensor Get(string name, IReadOnlyList<int> expectedShape)
     {
         ArgumentNullException.ThrowIfNull(expectedShape);
         if (!_tensors.TryGetValue(name, out var tensor))
         {
-            throw new VisionWeightsException(Source, name, "is missing");
+            throw new ModelFormatException(Source, "the network needs a tensor the weights do not have", tensorName: name);
         }
 
         if (!tensor.Shape.SequenceEqual(expectedShape))
         {
-            throw new VisionWeightsException(Source, name, $"has shape {tensor.ShapeText} but the network needs [{string.Join(", ", expectedShape)}]");
+            throw new ModelFormatException(
+                Source, $"shape {tensor.ShapeText} does not match the network's [{string.Join(", ", expectedShape)}]", tensor.FileOffset, name);
         }
 
         return tensor;

@@ -1,3 +1,4 @@
+using Measure.Workloads.Gguf;
 using Measure.Kernels.Threading;
 using Measure.Kernels.Vision;
 using Measure.Workloads.Seeding;
@@ -6,8 +7,11 @@ using Measure.Workloads.Vision.Model;
 
 namespace Measure.Workloads.Tests.Vision.Model;
 
-public sealed class ConvLayerTests
+public sealed class ConvLayerTests : IDisposable
 {
+    // One context per test: contexts serve one caller at a time and xunit runs classes in parallel.
+    private readonly KernelContext _context = new(1);
+
     public static TheoryData<ConvKind, int, bool> Kinds => new()
     {
         { ConvKind.Dense3x3, 1, true },
@@ -28,7 +32,7 @@ public sealed class ConvLayerTests
         var layer = ConvLayer.Create(spec, weights, VisionPrecision.F32);
         var y = new float[expected.Length];
 
-        var shape = layer.Apply(KernelContext.Default, new ImageShape(7, 5, spec.InChannels), x, y);
+        var shape = layer.Apply(_context, new ImageShape(7, 5, spec.InChannels), x, y);
 
         Assert.Equal(expected.Length, shape.Length);
         for (int i = 0; i < y.Length; i++)
@@ -52,7 +56,7 @@ public sealed class ConvLayerTests
         {
             var layer = ConvLayer.Create(spec, weights, precision);
             var y = new float[layer.OutputShape(input).Length];
-            layer.Apply(KernelContext.Default, input, x, y);
+            layer.Apply(_context, input, x, y);
             return y;
         }
     }
@@ -63,7 +67,7 @@ public sealed class ConvLayerTests
         var (spec, weights, _) = Setup(ConvKind.Pointwise, 1, true);
         var layer = ConvLayer.Create(spec, weights, VisionPrecision.F32);
 
-        var error = Assert.Throws<ArgumentException>(() => layer.Apply(KernelContext.Default, new ImageShape(2, 2, 3), new float[12], new float[100]));
+        var error = Assert.Throws<ArgumentException>(() => layer.Apply(_context, new ImageShape(2, 2, 3), new float[12], new float[100]));
 
         Assert.Contains("'probe'", error.Message, StringComparison.Ordinal);
     }
@@ -74,9 +78,10 @@ public sealed class ConvLayerTests
         var spec = new ConvSpec("probe", ConvKind.Pointwise, 4, 6, 1, false);
         var weights = new VisionWeights([new VisionTensor("probe.weight", [4, 6], new float[24]), new VisionTensor("probe.bias", [6], new float[6])], "test");
 
-        var error = Assert.Throws<VisionWeightsException>(() => ConvLayer.Create(spec, weights, VisionPrecision.F32));
+        var error = Assert.Throws<ModelFormatException>(() => ConvLayer.Create(spec, weights, VisionPrecision.F32));
 
         Assert.Equal("probe.weight", error.TensorName);
+        Assert.StartsWith("test:", error.Message, StringComparison.Ordinal);
         Assert.Contains("[4, 6]", error.Message, StringComparison.Ordinal);
         Assert.Contains("[6, 4]", error.Message, StringComparison.Ordinal);
     }
@@ -91,4 +96,6 @@ public sealed class ConvLayerTests
         new SeededValues(7).Fill(x, 2f);
         return (spec, weights, x);
     }
+
+    public void Dispose() => _context.Dispose();
 }

@@ -4,14 +4,17 @@ using Measure.Workloads.Vision.Model;
 
 namespace Measure.Workloads.Tests.Vision.Model;
 
-public sealed class MobileNetModelTests
+public sealed class MobileNetModelTests : IDisposable
 {
+    // One context per test: contexts serve one caller at a time and xunit runs classes in parallel.
+    private readonly KernelContext _context = new(1);
+
     private static readonly MobileNetModel F32 = MobileNetModel.Seeded(MobileNetConfig.Tiny, VisionPrecision.F32);
 
     [Fact]
     public void Classify_SeededWeights_GivesFiniteLogitsWithAReasonableSpread()
     {
-        var session = new MobileNetSession(F32, KernelContext.Default);
+        var session = new MobileNetSession(F32, _context);
         var logits = SeededImages.Create(8, 32).Select(i => session.Classify(i)).ToList();
 
         Assert.All(logits, l => Assert.All(l, v => Assert.True(float.IsFinite(v))));
@@ -31,8 +34,8 @@ public sealed class MobileNetModelTests
         var image = SeededImages.Create(1, 32)[0];
         var again = MobileNetModel.Seeded(MobileNetConfig.Tiny, VisionPrecision.F32);
 
-        var first = new MobileNetSession(F32, KernelContext.Default).Classify(image);
-        var second = new MobileNetSession(again, KernelContext.Default).Classify(image);
+        var first = new MobileNetSession(F32, _context).Classify(image);
+        var second = new MobileNetSession(again, _context).Classify(image);
 
         Assert.Equal(first, second);
     }
@@ -57,8 +60,8 @@ public sealed class MobileNetModelTests
     {
         var images = SeededImages.Create(8, 32);
         var candidate = F32.WithPrecision(precision);
-        var reference = images.Select(i => new MobileNetSession(F32, KernelContext.Default).Classify(i)).ToList();
-        var logits = images.Select(i => new MobileNetSession(candidate, KernelContext.Default).Classify(i)).ToList();
+        var reference = images.Select(i => new MobileNetSession(F32, _context).Classify(i)).ToList();
+        var logits = images.Select(i => new MobileNetSession(candidate, _context).Classify(i)).ToList();
 
         Assert.True(LogitComparison.SqnrDb(reference, logits) > minSqnrDb);
         Assert.True(LogitComparison.Top1Agreement(reference, logits) >= minAgreement);
@@ -68,7 +71,7 @@ public sealed class MobileNetModelTests
     [Fact]
     public void Classify_WrongImageSize_ThrowsNamingTheExpectedShape()
     {
-        var session = new MobileNetSession(F32, KernelContext.Default);
+        var session = new MobileNetSession(F32, _context);
 
         var error = Assert.Throws<ArgumentException>(() => session.Classify(new float[16 * 16 * 3]));
 
@@ -90,4 +93,6 @@ public sealed class MobileNetModelTests
         // Pinned: the same first weights on every device and runtime (SplitMix64 seeded by FNV-1a of the name).
         Assert.Equal([0.386261702f, -0.263723612f], a.Get(stem.WeightName, stem.WeightShape).Values[..2]);
     }
+
+    public void Dispose() => _context.Dispose();
 }
