@@ -29,6 +29,29 @@ public class GemmTests
         });
 
     [Fact]
+    public void Q8_0_LongRowsManyTokens_BitIdenticalToReferenceGemvOnEveryIsa()
+    {
+        // 70 blocks per row: several k-runs, whole and partial 8-block scale groups; 13 tokens: two tiles plus a tail.
+        const int rows = 19, cols = 32 * 70, tokens = 13;
+        var random = new Random(21);
+        var weights = GemvReference.QuantizeRows(TestData.Floats(random, rows * cols, 2f));
+        var x = TestData.Floats(random, tokens * cols, 4f);
+        var expected = new float[tokens * rows];
+        for (int t = 0; t < tokens; t++)
+        {
+            GemvReference.Q8_0(weights, rows, cols, x[(t * cols)..((t + 1) * cols)]).CopyTo(expected, t * rows);
+        }
+
+        foreach (var isa in TestData.Isas)
+        {
+            using var context = new KernelContext(2, isa);
+            var y = new float[tokens * rows];
+            Gemm.Q8_0(context, weights, rows, cols, x, tokens, y);
+            GemvTests.AssertBitIdentical(expected, y, isa.ToString());
+        }
+    }
+
+    [Fact]
     public void F32_RandomShapesEveryIsa_WithinErrorBoundOfDoubleReference() =>
         TestData.Check(40, 9, (rows, tokens, seed) =>
         {
