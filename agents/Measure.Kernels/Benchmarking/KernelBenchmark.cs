@@ -51,8 +51,8 @@ public static class KernelBenchmark
                     foreach (int threads in threadCounts)
                     {
                         using var context = new KernelContext(threads, isa);
-                        var times = Time(() => Call(context, format, weights.Next(), rows, cols, x, tokens, y), budgetSeconds, tokens == 1 ? 5 : 2);
-                        results.Add(Describe(format, tokens, rows, cols, context, times, weights.BytesPerCopy, limits));
+                        var (times, cpuShare) = Time(() => Call(context, format, weights.Next(), rows, cols, x, tokens, y), budgetSeconds, tokens == 1 ? 5 : 2, threads);
+                        results.Add(Describe(format, tokens, rows, cols, context, times, weights.BytesPerCopy, limits, cpuShare));
                     }
                 }
             }
@@ -86,11 +86,13 @@ public static class KernelBenchmark
         }
     }
 
-    // One untimed warm-up call, then calls until the budget is spent (at least minimum calls).
-    private static List<double> Time(Action call, double budgetSeconds, int minimum)
+    // One untimed warm-up call, then calls until the budget is spent (at least minimum calls). Also
+    // reports how much of its cores the process actually got, the honest measure of a noisy machine.
+    private static (List<double> Times, double CpuShare) Time(Action call, double budgetSeconds, int minimum, int threads)
     {
         call();
         var times = new List<double>();
+        var cpuBefore = Environment.CpuUsage.TotalTime;
         long started = Stopwatch.GetTimestamp();
         while (times.Count < minimum || Stopwatch.GetElapsedTime(started).TotalSeconds < budgetSeconds)
         {
@@ -99,12 +101,14 @@ public static class KernelBenchmark
             times.Add(Stopwatch.GetElapsedTime(before).TotalSeconds);
         }
 
+        double wall = Stopwatch.GetElapsedTime(started).TotalSeconds;
+        double cpu = (Environment.CpuUsage.TotalTime - cpuBefore).TotalSeconds;
         times.Sort();
-        return times;
+        return (times, cpu / (wall * threads));
     }
 
     private static KernelBenchmarkResult Describe(
-        string format, int tokens, int rows, int cols, KernelContext context, List<double> times, long weightBytes, DeviceLimits limits)
+        string format, int tokens, int rows, int cols, KernelContext context, List<double> times, long weightBytes, DeviceLimits limits, double cpuShare)
     {
         // Rates use the fastest call, as the probe uses its fastest window: on a shared machine the best
         // sample is the one least disturbed by other processes.
@@ -131,6 +135,7 @@ public static class KernelBenchmark
             gbps,
             gops,
             gbps / bandwidth,
-            gops / peak);
+            gops / peak,
+            cpuShare);
     }
 }

@@ -15,6 +15,8 @@ namespace Measure.Kernels.Benchmarking;
 /// <param name="Gops">Multiply-accumulates x 2 per second at the fastest call, G/s.</param>
 /// <param name="BandwidthFraction">WeightGBps over the probed read bandwidth for the same thread count.</param>
 /// <param name="PeakFraction">Gops over the probed peak (int8 for q8_0, FP32 otherwise) for the same thread count.</param>
+/// <param name="CpuShare">Process CPU time over (wall time x threads) during the timed calls: 1 means the kernel had
+/// its cores to itself; well below 1 means other processes competed and the figures are pessimistic.</param>
 public sealed record KernelBenchmarkResult(
     string Kernel,
     string Format,
@@ -29,4 +31,5 @@ public sealed record KernelBenchmarkResult(
     double WeightGBps,
     double Gops,
     double BandwidthFraction,
-    double PeakFraction);
+    double PeakFraction,
+    double CpuShare);
