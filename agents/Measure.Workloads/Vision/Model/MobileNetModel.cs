@@ -8,7 +8,7 @@ namespace Measure.Workloads.Vision.Model;
 /// </summary>
 public sealed class MobileNetModel
 {
-    private MobileNetModel(MobileNetLayout layout, VisionWeights weights, VisionPrecision precision)
+    private MobileNetModel(MobileNetLayout layout, VisionWeights weights, VisionPrecision precision, bool withClassifier = true)
     {
         Layout = layout;
         Weights = weights;
@@ -22,7 +22,7 @@ public sealed class MobileNetModel
                 ConvLayer.Create(b.Project, weights, precision)))
             .ToList();
         Head = ConvLayer.Create(layout.Head, weights, precision);
-        Classifier = ConvLayer.Create(layout.Classifier, weights, precision);
+        Classifier = withClassifier ? ConvLayer.Create(layout.Classifier, weights, precision) : null;
         ActivationCapacity = MeasureActivationCapacity();
     }
 
@@ -41,7 +41,8 @@ public sealed class MobileNetModel
 
     public ConvLayer Head { get; }
 
-    public ConvLayer Classifier { get; }
+    /// <summary>The classifier; null for a backbone built for a detector (whose weights have no classifier).</summary>
+    public ConvLayer? Classifier { get; }
 
     /// <summary>Largest activation (in floats) any layer reads or writes: the size of each session buffer.</summary>
     public int ActivationCapacity { get; }
@@ -49,7 +50,8 @@ public sealed class MobileNetModel
     /// <summary>The input image's shape: Resolution x Resolution x 3, NHWC.</summary>
     public ImageShape InputShape => new(Config.Resolution, Config.Resolution, MobileNetConfig.InputChannels);
 
-    public IEnumerable<ConvLayer> Layers => new[] { Stem }.Concat(Blocks.SelectMany(b => b.Layers)).Append(Head).Append(Classifier);
+    public IEnumerable<ConvLayer> Layers =>
+        new[] { Stem }.Concat(Blocks.SelectMany(b => b.Layers)).Append(Head).Concat(Classifier is null ? [] : [Classifier]);
 
     public long WeightBytes => Layers.Sum(l => l.WeightBytes);
 
@@ -72,9 +74,13 @@ public sealed class MobileNetModel
     public static MobileNetModel Load(MobileNetConfig config, string safetensorsPath, VisionPrecision precision) =>
         Create(config, Safetensors.SafetensorsReader.Load(safetensorsPath), precision);
 
+    /// <summary>Stem, blocks and head only (no classifier tensors needed): the backbone of a detector.</summary>
+    public static MobileNetModel Backbone(MobileNetLayout layout, VisionWeights weights, VisionPrecision precision) =>
+        new(layout, weights, precision, withClassifier: false);
+
     /// <summary>The same weights in another precision (e.g. the FP32 reference of an int8 model).</summary>
     public MobileNetModel WithPrecision(VisionPrecision precision) =>
-        precision == Precision ? this : new MobileNetModel(Layout, Weights, precision);
+        precision == Precision ? this : new MobileNetModel(Layout, Weights, precision, Classifier is not null);
 
     private int MeasureActivationCapacity()
     {

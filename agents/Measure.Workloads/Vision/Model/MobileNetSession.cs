@@ -47,9 +47,10 @@ public sealed class MobileNetSession
             throw new ArgumentException($"logits has {logits.Length} values but the model has {Model.Config.Classes} classes", nameof(logits));
         }
 
+        var classifier = Model.Classifier ?? throw new InvalidOperationException($"{Model.Name} was built as a detector backbone and has no classifier");
         var features = RunBackbone(image, null, out var shape);
         Pooling.GlobalAverage(Context, shape, features, _pooled);
-        Model.Classifier.Apply(Context, new ImageShape(1, 1, _pooled.Length), _pooled, logits);
+        classifier.Apply(Context, new ImageShape(1, 1, _pooled.Length), _pooled, logits);
     }
 
     /// <summary>
