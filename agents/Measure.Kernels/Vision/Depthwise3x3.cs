@@ -20,6 +20,7 @@ public static unsafe class Depthwise3x3
         KernelContext context, ImageShape input, ReadOnlySpan<float> x, ReadOnlySpan<float> weights, ReadOnlySpan<float> bias, int stride, Span<float> y)
     {
         var output = Validate(context, input, x.Length, weights.Length, bias, stride, y.Length);
+        using var lease = context.Enter();
         fixed (float* xp = x)
         fixed (float* w = weights)
         fixed (float* b = bias)
@@ -50,6 +51,7 @@ public static unsafe class Depthwise3x3
     {
         var output = Validate(context, input, x.Length, weights.Length, bias, stride, y.Length);
         Shape.EnsureVector(weightScales.Length, input.Channels, nameof(weightScales), "input.Channels");
+        using var lease = context.Enter();
         var quantized = context.Int8Scratch(x.Length).AsSpan(0, x.Length);
         float xScale = SymmetricInt8.Quantize(x, quantized);
         fixed (sbyte* xp = quantized)
