@@ -98,43 +98,23 @@ public sealed class RunStore(MeasureDbContext db)
         return storedHash is null ? null : storedHash == hash ? StoreOutcome.AlreadyStored : StoreOutcome.Conflict;
     }
 
-    /// <summary>The device row for a fingerprint, created on first sight.</summary>
+    /// <summary>
+    /// The device row for a fingerprint, created on first sight. INSERT .. ON CONFLICT DO NOTHING (SQLite and
+    /// PostgreSQL alike) makes concurrent first uploads from one device safe without retries, and last-seen is
+    /// only moved once a minute so a busy device's row is not a write hot spot.
+    /// </summary>
     public async Task<DeviceEntity> UpsertDeviceAsync(DeviceFingerprint fingerprint, DateTimeOffset seenAt, CancellationToken cancellationToken)
     {
         var hash = DeviceIdentity.Hash(fingerprint);
-        for (var attempt = 0; ; attempt++)
-        {
-            var device = await db.Devices.SingleOrDefaultAsync(d => d.FingerprintHash == hash, cancellationToken).ConfigureAwait(false);
-            if (device is not null)
-            {
-                device.LastSeenUtc = seenAt.UtcDateTime > device.LastSeenUtc ? seenAt.UtcDateTime : device.LastSeenUtc;
-                device.Os = fingerprint.Os;
-                return device;
-            }
-            device = new DeviceEntity
-            {
-                FingerprintHash = hash,
-                Name = DeviceIdentity.DisplayName(fingerprint),
-                CpuModel = fingerprint.CpuModel,
-                BoardModel = fingerprint.BoardModel,
-                Os = fingerprint.Os,
-                Architecture = fingerprint.Architecture,
-                LogicalCores = fingerprint.LogicalCores,
-                MemoryBytes = fingerprint.MemoryBytes,
-                FirstSeenUtc = seenAt.UtcDateTime,
-                LastSeenUtc = seenAt.UtcDateTime,
-            };
-            db.Devices.Add(device);
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-                return device;
-            }
-            catch (DbUpdateException) when (attempt == 0)
-            {
-                // A concurrent upload from the same device inserted it first; read theirs.
-                db.ChangeTracker.Clear();
-            }
-        }
+        var now = seenAt.UtcDateTime;
+        await db.Database.ExecuteSqlInterpolatedAsync($"""
+            INSERT INTO devices ("FingerprintHash", "Name", "CpuModel", "BoardModel", "Os", "Architecture", "LogicalCores", "MemoryBytes", "FirstSeenUtc", "LastSeenUtc")
+            VALUES ({hash}, {DeviceIdentity.DisplayName(fingerprint)}, {fingerprint.CpuModel}, {fingerprint.BoardModel}, {fingerprint.Os}, {fingerprint.Architecture}, {fingerprint.LogicalCores}, {fingerprint.MemoryBytes}, {now}, {now})
+            ON CONFLICT ("FingerprintHash") DO NOTHING
+            """, cancellationToken).ConfigureAwait(false);
+        var staleBefore = now.AddMinutes(-1);
+        await db.Devices.Where(d => d.FingerprintHash == hash && d.LastSeenUtc < staleBefore)
+            .ExecuteUpdateAsync(s => s.SetProperty(d => d.LastSeenUtc, now).SetProperty(d => d.Os, fingerprint.Os), cancellationToken).ConfigureAwait(false);
+        return await db.Devices.AsNoTracking().SingleAsync(d => d.FingerprintHash == hash, cancellationToken).ConfigureAwait(false);
     }
 }
