@@ -40,6 +40,7 @@ internal static class RunMapper
             ParametersJson = JsonSerializer.Serialize(w.Parameters, Json.IReadOnlyDictionaryStringString),
             ValuesJson = w.Values is null ? null : JsonSerializer.Serialize(w.Values, Json.IReadOnlyListMetricValue),
             FlagsJson = w.Flags is null ? null : JsonSerializer.Serialize(w.Flags, Json.IReadOnlyListString),
+            SummaryJson = WorkloadSummaries.Serialize(WorkloadSummaries.Compute(w)),
             Samples = w.Samples.Select((s, k) => new SampleSeriesEntity
             {
                 Ordinal = k,
@@ -76,7 +77,7 @@ internal static class RunMapper
             w.Threads,
             Deserialize(w.ParametersJson, Json.IReadOnlyDictionaryStringString),
             w.Samples.OrderBy(s => s.Ordinal).Select(s => new SampleSeries(s.Metric, SampleCodec.Decode(s.Data))).ToList(),
-            w.ValuesJson is null ? null : Deserialize(w.ValuesJson, Json.IReadOnlyListMetricValue),
+            ReadValues(w.ValuesJson),
             w.FlagsJson is null ? null : Deserialize(w.FlagsJson, Json.IReadOnlyListString))).ToList(),
         Labels: run.LabelsJson is null ? null : Deserialize(run.LabelsJson, Json.IReadOnlyDictionaryStringString),
         Flags: run.FlagsJson is null ? null : Deserialize(run.FlagsJson, Json.IReadOnlyListString),
@@ -98,6 +99,9 @@ internal static class RunMapper
         run.AgentVersion,
         run.WorkloadCount,
         run.LabelsJson is null ? null : Deserialize(run.LabelsJson, Json.IReadOnlyDictionaryStringString));
+
+    public static IReadOnlyList<MetricValue>? ReadValues(string? json) =>
+        json is null ? null : Deserialize(json, Json.IReadOnlyListMetricValue);
 
     private static DateTimeOffset AsUtc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
 

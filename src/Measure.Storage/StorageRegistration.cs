@@ -50,6 +50,7 @@ public static class StorageRegistration
         if (options.Provider == StorageProvider.Sqlite && options.ConnectionString is null)
             Directory.CreateDirectory(Path.GetDirectoryName(options.SqliteFile)!);
         await db.Database.MigrateAsync(cancellationToken).ConfigureAwait(false);
+        await SummaryBackfill.RunAsync(db, cancellationToken: cancellationToken).ConfigureAwait(false);
         if (options.Provider == StorageProvider.Sqlite)
         {
             // WAL lets dashboards read while an upload writes; the mode is persistent in the file.

@@ -46,6 +46,8 @@ public abstract class MigrationUpgradeTests(StorageProvider provider) : IAsyncLi
             Assert.Equal(1, await db.Devices.CountAsync());
             var onMain = await new RunStore(db).ListAsync(new RunQuery(Labels: new Dictionary<string, string> { ["branch"] = "main" }), null, 10);
             Assert.Equal([runId], onMain.Items.Select(r => r.RunId));
+            var summary = WorkloadSummaries.Deserialize(await db.WorkloadResults.Select(w => w.SummaryJson).SingleAsync());
+            Assert.Equal(2.5, summary.Single(m => m.Metric == "latency").Median);
         }
     }
 }

@@ -47,6 +47,21 @@ public abstract class RunStoreTests(StorageProvider provider) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Add_StoresPerMetricSummaries()
+    {
+        var report = SampleReports.WithLatencies([4, 1, 3, 2, 5]);
+
+        await AddAsync(report);
+        await using var db = Database.NewContext();
+        var summaries = WorkloadSummaries.Deserialize(await db.WorkloadResults.Select(w => w.SummaryJson).SingleAsync());
+
+        var latency = summaries.Single(m => m.Metric == "latency");
+        Assert.Equal((5, 3.0, 1.0, 5.0, 4.6), (latency.Count, latency.Median!.Value, latency.Min!.Value, latency.Max!.Value, latency.P90!.Value));
+        Assert.Equal("device not probed", summaries.Single(m => m.Metric == "roofline_fraction").Unavailable);
+        Assert.Equal(3.1, summaries.Single(m => m.Metric == "weight_bandwidth").Headline);
+    }
+
+    [Fact]
     public async Task Add_SameReportTwice_SecondIsAlreadyStored()
     {
         var report = SampleReports.WithLatencies([1, 2, 3]);

@@ -13,5 +13,8 @@ public sealed class WorkloadResultEntity
     public required string ParametersJson { get; set; }
     public string? ValuesJson { get; set; }
     public string? FlagsJson { get; set; }
+
+    /// <summary>Per-metric summaries (<see cref="WorkloadSummaries"/>); null only on rows awaiting backfill.</summary>
+    public string? SummaryJson { get; set; }
     public List<SampleSeriesEntity> Samples { get; set; } = [];
 }
