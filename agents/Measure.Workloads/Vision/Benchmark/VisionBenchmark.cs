@@ -33,6 +33,12 @@ public static class VisionBenchmark
             accuracy = new VisionAccuracy(images.Count, LogitComparison.Top1Agreement(expected, actual), Sqnr(expected, actual));
         }
 
+        if (options.LabelsPath is not null)
+        {
+            double top1 = DatasetEvaluator.ClassifierTop1(model, options.LabelsPath, context);
+            accuracy = (accuracy ?? new VisionAccuracy(0, double.NaN, null)) with { DatasetTop1Accuracy = top1 };
+        }
+
         return Result("classifier", model.Name, model.Precision, context, options, model.Config.Resolution, timing, model.WeightBytes, accuracy);
     }
 
@@ -67,6 +73,12 @@ public static class VisionBenchmark
 
             double agreement = LogitComparison.Top1Agreement(expectedClasses, actualClasses);
             accuracy = new VisionAccuracy(images.Count, agreement, Sqnr(expected, actual));
+        }
+
+        if (options.LabelsPath is not null)
+        {
+            double map = DatasetEvaluator.DetectorMeanAveragePrecision(detector, options.LabelsPath, context);
+            accuracy = (accuracy ?? new VisionAccuracy(0, double.NaN, null)) with { DatasetMeanAveragePrecision = map };
         }
 
         return Result("detector", detector.Name, detector.Precision, context, options, resolution, timing, detector.WeightBytes, accuracy);

@@ -4,7 +4,8 @@ namespace Measure.Workloads.Vision.Benchmark;
 /// What one vision benchmark measures: batches of <see cref="Batch"/> seeded images pushed through the
 /// model back to back (one image at a time on <see cref="Threads"/> threads), <see cref="WarmupIterations"/>
 /// unrecorded batches then <see cref="MeasuredIterations"/> recorded ones; accuracy against the FP32
-/// model of the same weights on <see cref="AccuracyImages"/> seeded images.
+/// model of the same weights on <see cref="AccuracyImages"/> seeded images, and top-1 (classifier) or
+/// mAP@0.5 (detector) on the labelled images of <see cref="LabelsPath"/> when given (see LabelFile).
 /// </summary>
 public sealed record VisionBenchmarkOptions(
     int Threads = 1,
@@ -12,7 +13,8 @@ public sealed record VisionBenchmarkOptions(
     int WarmupIterations = 2,
     int MeasuredIterations = 10,
     int AccuracyImages = 8,
-    ulong ImageSeed = Accuracy.SeededImages.DefaultSeed)
+    ulong ImageSeed = Accuracy.SeededImages.DefaultSeed,
+    string? LabelsPath = null)
 {
     public VisionBenchmarkOptions Validate()
     {

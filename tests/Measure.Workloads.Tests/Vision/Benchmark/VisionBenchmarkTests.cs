@@ -57,6 +57,20 @@ public sealed class VisionBenchmarkTests
     }
 
     [Fact]
+    public void RunClassifier_WithLabels_ReportsDatasetTop1()
+    {
+        using var temp = new TempDirectory();
+        var pixels = Enumerable.Range(0, 8 * 8 * 3).Select(i => (byte)(i * 5)).ToArray();
+        File.WriteAllBytes(temp.File("a.ppm"), [.. System.Text.Encoding.ASCII.GetBytes("P6 8 8 255\n"), .. pixels]);
+        File.WriteAllText(temp.File("labels.tsv"), "a.ppm\t3\n");
+
+        var result = VisionBenchmark.RunClassifier(F32, new VisionBenchmarkOptions(WarmupIterations: 0, MeasuredIterations: 1, AccuracyImages: 1, LabelsPath: temp.File("labels.tsv")));
+
+        Assert.True(result.Accuracy!.DatasetTop1Accuracy is 0.0 or 1.0);
+        Assert.Null(result.Accuracy.DatasetMeanAveragePrecision);
+    }
+
+    [Fact]
     public void Options_ZeroBatch_ThrowsNamingBatch() =>
         Assert.Equal("Batch", Assert.Throws<ArgumentException>(() => new VisionBenchmarkOptions(Batch: 0).Validate()).ParamName);
 }
