@@ -1,0 +1,56 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using Measure.Contracts;
+using Measure.Tests.Shared;
+
+namespace Measure.Server.Benchmarks;
+
+/// <summary>
+/// Uploads reports of 10,000 samples each from concurrent clients to a real server on SQLite (loopback
+/// Kestrel) for a fixed time and prints reports/s. Target: 200 reports/s on a 2-core machine.
+/// Bodies are serialized before the clock starts, so only the server's work is measured.
+/// </summary>
+internal static class IngestBenchmark
+{
+    public static async Task RunAsync(string[] args)
+    {
+        var seconds = args.Length > 0 ? double.Parse(args[0], CultureInfo.InvariantCulture) : 15;
+        const int clients = 16;
+        const int samples = 10_000;
+        await using var server = RunningServer.Start(new Dictionary<string, string?> { ["Server:RequestsPerSecondPerToken"] = "0", ["Logging:LogLevel:Default"] = "Warning" });
+        var random = new Random(7);
+        var template = SampleReports.WithLatencies(Enumerable.Range(0, samples).Select(_ => 1 + random.NextDouble()).ToArray());
+        var bodies = Enumerable.Range(0, 8000).Select(_ => Encoding.UTF8.GetBytes(MeasureJson.Serialize(template with { RunId = Guid.NewGuid() }))).ToArray();
+        Console.WriteLine($"ingest: {clients} clients, reports of {samples} samples ({bodies[0].Length / 1024} KiB), {seconds} s, SQLite at {server.DataDirectory}");
+
+        var next = -1;
+        var latencies = new ConcurrentBag<double>();
+        var failures = 0;
+        var clock = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, clients).Select(_ => Task.Run(async () =>
+        {
+            using var http = server.Client(server.AdminToken);
+            while (clock.Elapsed.TotalSeconds < seconds)
+            {
+                var index = Interlocked.Increment(ref next);
+                if (index >= bodies.Length)
+                    return;
+                using var content = new ByteArrayContent(bodies[index]);
+                content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+                var started = Stopwatch.GetTimestamp();
+                using var response = await http.PostAsync("api/v1/runs", content);
+                latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                if (response.StatusCode != HttpStatusCode.Created)
+                    Interlocked.Increment(ref failures);
+            }
+        })));
+        var elapsed = clock.Elapsed.TotalSeconds;
+        var stored = latencies.Count - failures;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"ingest: {stored} reports stored in {elapsed:0.0} s = {stored / elapsed:0} reports/s ({stored * (double)samples / elapsed / 1e6:0.00} M samples/s), {failures} failed; latency {LatencyStats.Describe(latencies)}; target >= 200 reports/s"));
+    }
+}
