@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Measure.Cli.Server;
 using Measure.Contracts;
+using Measure.Imports;
 using Spectre.Console;
 
 namespace Measure.Cli.Imports;

@@ -1,4 +1,5 @@
 using Measure.Cli.Imports;
+using Measure.Imports;
 using Measure.Cli.Tests.Server;
 using Measure.Contracts;
 

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Measure.Contracts;
 
-namespace Measure.Cli.Imports;
+namespace Measure.Imports;
 
 /// <summary>
 /// llama.cpp <c>llama-bench -o json</c> (an array) or <c>-o jsonl</c> (one object per line). Each test becomes a

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 
-namespace Measure.Cli.Imports;
+namespace Measure.Imports;
 
 /// <summary>Lenient reads of optional fields from foreign JSON (numbers may arrive as strings, fields may be absent).</summary>
 internal static class JsonFields

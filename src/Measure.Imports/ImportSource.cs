@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Measure.Cli.Imports;
+namespace Measure.Imports;
 
 /// <summary>One file to import: its path (for messages), text, content hash and modification time.</summary>
 public sealed record ImportSource(string Path, string Text, string ContentHash, DateTimeOffset ModifiedAt)

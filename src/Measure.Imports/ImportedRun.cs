@@ -1,6 +1,6 @@
 using Measure.Contracts;
 
-namespace Measure.Cli.Imports;
+namespace Measure.Imports;
 
 /// <summary>
 /// Builds an ordinary <see cref="RunReport"/> from what an importer parsed: suite <c>import:FORMAT</c> with the source

@@ -1,4 +1,4 @@
-namespace Measure.Cli.Imports;
+namespace Measure.Imports;
 
 public enum ImportFormat
 {

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Measure.Contracts;
 
-namespace Measure.Cli.Imports;
+namespace Measure.Imports;
 
 /// <summary>Recognises a foreign result file by its content and turns it into a validated run report.</summary>
 public static class Importer

@@ -1,8 +1,8 @@
-using Measure.Cli.Imports;
+using Measure.Imports;
 using Measure.Contracts;
 using Measure.Tests.Shared;
 
-namespace Measure.Cli.Tests.Imports;
+namespace Measure.Imports.Tests;
 
 public class ImporterTests
 {

@@ -3,7 +3,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Measure.Contracts;
 
-namespace Measure.Cli.Imports;
+namespace Measure.Imports;
 
 /// <summary>
 /// MLPerf LoadGen logs: <c>mlperf_log_summary.txt</c> ("key : value" lines) or <c>mlperf_log_detail.txt</c>

@@ -3,7 +3,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Measure.Contracts;
 
-namespace Measure.Cli.Imports;
+namespace Measure.Imports;
 
 /// <summary>
 /// BenchmarkDotNet's full JSON report: one workload per benchmark case, whose samples are the actual workload
