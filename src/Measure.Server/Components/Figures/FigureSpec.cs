@@ -25,16 +25,17 @@ public sealed class FigureSpec
         ["toImageButtonOptions"] = new JsonObject { ["format"] = "svg" },
     };
 
+    /// <summary>Titles are entity-encoded: plotly reads some HTML in text, names from reports must show as typed.</summary>
     public FigureSpec WithTitle(string title)
     {
-        Layout["title"] = new JsonObject { ["text"] = title };
+        Layout["title"] = new JsonObject { ["text"] = PanelFigures.Label(title) };
         return this;
     }
 
     public FigureSpec WithAxes(string xTitle, string yTitle)
     {
-        Layout["xaxis"] = new JsonObject { ["title"] = new JsonObject { ["text"] = xTitle } };
-        Layout["yaxis"] = new JsonObject { ["title"] = new JsonObject { ["text"] = yTitle } };
+        Layout["xaxis"] = new JsonObject { ["title"] = new JsonObject { ["text"] = PanelFigures.Label(xTitle) }, ["automargin"] = true };
+        Layout["yaxis"] = new JsonObject { ["title"] = new JsonObject { ["text"] = PanelFigures.Label(yTitle) }, ["automargin"] = true };
         return this;
     }
 

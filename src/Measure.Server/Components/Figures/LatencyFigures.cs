@@ -14,7 +14,7 @@ public static class LatencyFigures
             .AddTrace(new JsonObject
             {
                 ["type"] = "histogram",
-                ["name"] = name,
+                ["name"] = PanelFigures.Label(name),
                 ["x"] = FigureSpec.Numbers(series.Values),
                 ["nbinsx"] = Math.Clamp(series.Values.Count / 2, 10, 80),
                 ["hovertemplate"] = "%{x}: %{y} iterations<extra></extra>",

@@ -1,0 +1,24 @@
+using Measure.Storage.Queries;
+
+namespace Measure.Server.Components.Dashboards;
+
+/// <summary>
+/// One panel of a dashboard, as declared in its file. Which metrics a kind uses: Table reads
+/// <see cref="Columns"/>; Scatter reads <see cref="X"/> and <see cref="Y"/>; Bar and Trend read <see cref="Metric"/>;
+/// Roofline reads <see cref="X"/> (traffic, e.g. GB/s) and <see cref="Y"/> (performance, e.g. GOP/s).
+/// </summary>
+public sealed record PanelDefinition(
+    PanelKind Kind,
+    string Title,
+    ResultFilter Filter,
+    PanelGrouping Group,
+    IReadOnlyList<MetricReference> Columns,
+    MetricReference? X = null,
+    MetricReference? Y = null,
+    MetricReference? Metric = null,
+    bool Frontier = false,
+    int Limit = PanelDefinition.DefaultLimit,
+    string? Description = null)
+{
+    public const int DefaultLimit = 2000;
+}
