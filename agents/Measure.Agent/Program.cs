@@ -19,6 +19,8 @@ public static class AgentProgram
             EnrollCommand.Create(),
             ServeCommand.Create(),
             OutboxCommand.Create(),
+            TokenizeCommand.Create(),
+            GenerateCommand.Create(),
         };
 
         var parse = root.Parse(args);

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Measure.Agent.Device;
 using Measure.Agent.Outbox;
 using Measure.Agent.Running;
+using Measure.Agent.Running.Llm;
 using Measure.Agent.State;
 using Measure.Agent.Suites;
 using Measure.Agent.Upload;
@@ -9,10 +10,11 @@ using Measure.Contracts;
 using Measure.Sensors.Commands;
 using Measure.Sensors.IO;
 using Measure.Sensors.Sampling;
+using Measure.Workloads.Gguf;
 
 namespace Measure.Agent.Commands;
 
-/// <summary><c>measure-agent run SUITE [--out FILE] [--json] [--server URL --token T]</c></summary>
+/// <summary><c>measure-agent run SUITE [--model M.gguf [--text FILE]] [--out FILE] [--json] [--server URL --token T]</c></summary>
 public static class RunCommand
 {
     public static Command Create()
@@ -27,16 +29,19 @@ public static class RunCommand
         var json = AgentOptions.Json();
         var stateDir = AgentOptions.StateDirectory();
         var noProbe = new Option<bool>("--no-probe") { Description = "Do not probe device limits when none are cached (roofline_fraction is then unavailable)" };
+        var model = new Option<FileInfo?>("--model") { Description = "GGUF model the suite's llm workloads run on instead of their seeded presets" };
+        var text = new Option<FileInfo?>("--text") { Description = "Text file whose perplexity the --model is scored on" };
 
-        var command = new Command("run", "Run a suite on this device and write or upload its report") { suite, output, server, token, tokenFile, labels, quiet, json, stateDir, noProbe };
+        var command = new Command("run", "Run a suite on this device and write or upload its report") { suite, output, server, token, tokenFile, labels, quiet, json, stateDir, noProbe, model, text };
         command.SetAction((parse, cancellationToken) => ExecuteAsync(
             parse.GetValue(suite)!, parse.GetValue(output), parse.GetValue(server), parse.GetValue(token), parse.GetValue(tokenFile),
-            parse.GetValue(labels) ?? [], parse.GetValue(quiet), parse.GetValue(json), AgentStateDirectory.Resolve(parse.GetValue(stateDir)), parse.GetValue(noProbe), cancellationToken));
+            parse.GetValue(labels) ?? [], parse.GetValue(quiet), parse.GetValue(json), AgentStateDirectory.Resolve(parse.GetValue(stateDir)), parse.GetValue(noProbe),
+            new WorkloadInputs(parse.GetValue(model)?.FullName, parse.GetValue(text)?.FullName), cancellationToken));
         return command;
     }
 
     private static async Task<int> ExecuteAsync(FileInfo suiteFile, FileInfo? output, string? serverArg, string? tokenArg, FileInfo? tokenFile,
-        string[] labelArgs, bool quiet, bool json, AgentStateDirectory state, bool noProbe, CancellationToken cancellationToken)
+        string[] labelArgs, bool quiet, bool json, AgentStateDirectory state, bool noProbe, WorkloadInputs inputs, CancellationToken cancellationToken)
     {
         Uri? server = null;
         string? token = null;
@@ -47,16 +52,21 @@ public static class RunCommand
         if (!TryParseLabels(labelArgs, out var labels, out var labelError))
             return AgentOptions.Fail(ExitCodes.BadInput, labelError);
 
+        if (inputs.TextPath is { } textPath && (inputs.ModelPath is null || !File.Exists(textPath)))
+            return AgentOptions.Fail(ExitCodes.BadInput, inputs.ModelPath is null ? "--text needs --model (perplexity is scored with a real model's vocabulary)" : $"--text {textPath}: no such file");
+
         SuiteDefinition suite;
         try
         {
             suite = SuiteParser.Load(suiteFile.FullName);
-            WorkloadFactory.Validate(suite);
+            WorkloadFactory.Validate(suite, inputs);
         }
-        catch (SuiteFormatException ex)
+        catch (Exception ex) when (ex is SuiteFormatException or ModelFormatException)
         {
             return AgentOptions.Fail(ExitCodes.BadInput, ex.Message);
         }
+        if (inputs.ModelPath is not null && !suite.Workloads.Any(w => w.Kind == LlmWorkloadSpec.Kind))
+            return AgentOptions.Fail(ExitCodes.BadInput, $"--model given but {suiteFile.Name} has no llm workload to run it");
 
         var talk = !quiet && !json;
         var limits = new DeviceLimitsProvider(state, SysRoot.Host).Get(allowProbe: !noProbe);
@@ -66,7 +76,11 @@ public static class RunCommand
         try
         {
             report = TerminalProgress.Run(TerminalProgress.ShouldShow(!talk),
-                progress => new SuiteRunner(TimeProvider.System, sensors).Run(suite, device, labels, progress, cancellationToken));
+                progress => new SuiteRunner(TimeProvider.System, sensors).Run(suite, device, labels, progress, cancellationToken, inputs));
+        }
+        catch (ModelFormatException ex)
+        {
+            return AgentOptions.Fail(ExitCodes.BadInput, ex.Message);
         }
         catch (OperationCanceledException)
         {

@@ -52,6 +52,38 @@ public static class WorkloadAnalysis
         ], flags);
     }
 
+    /// <summary>
+    /// Net energy summed over every window of one phase (each prefill of a run, say) divided by the work
+    /// done in them (tokens), e.g. J/token of decode; unavailable with the first reason any window gives.
+    /// </summary>
+    public static MetricValue EnergyPerUnit(
+        Measure.Sensors.Sampling.SensorTrace trace, PowerSourceInfo? source, string? noSourceReason, IdleBaseline? baseline, string? noBaselineReason,
+        IReadOnlyList<PhaseWindow> windows, Running.PhaseEnergyRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(trace);
+        ArgumentNullException.ThrowIfNull(windows);
+        ArgumentNullException.ThrowIfNull(request);
+        string? unavailable = source is null ? noSourceReason ?? "no power sensor"
+            : baseline is null ? "no idle baseline: " + (noBaselineReason ?? "the idle phase was skipped (idle_s: 0)")
+            : windows.Count == 0 || request.Units < 1 ? $"no '{request.Phase}' work was measured"
+            : null;
+        if (unavailable is not null)
+            return new MetricValue(request.Metric.Name, null, Unavailable: unavailable);
+
+        double net = 0, uncertainty = 0;
+        foreach (var window in windows)
+        {
+            var energy = EnergyAccounting.ForPhase(trace, source!, window, baseline);
+            if (!energy.IsAvailable)
+                return new MetricValue(request.Metric.Name, null, Unavailable: energy.UnavailableReason);
+            net += energy.NetJoules!.Value;
+            uncertainty += energy.UncertaintyJoules ?? 0;
+        }
+        var provenance = string.Create(CultureInfo.InvariantCulture,
+            $"{source!.Kind}/{source.Name} over {windows.Count} '{request.Phase}' window(s) minus idle {baseline!.Watts:0.###} W, per {request.UnitName}");
+        return new MetricValue(request.Metric.Name, net / request.Units, Source: provenance, RelativeUncertainty: net != 0 ? uncertainty / Math.Abs(net) : null);
+    }
+
     public static (IReadOnlyList<MetricValue> Values, IReadOnlyList<string> Flags) Throttling(Measure.Sensors.Sampling.SensorTrace trace, PhaseWindow timed)
     {
         var assessment = ThrottleDetector.Assess(trace, timed);

@@ -4,8 +4,6 @@ using Measure.Agent.Suites;
 using Measure.Contracts;
 using Measure.Sensors.Energy;
 using Measure.Sensors.Sampling;
-using Measure.Statistics.Descriptive;
-using Measure.Workloads.Micro;
 
 namespace Measure.Agent.Running;
 
@@ -20,13 +18,16 @@ public sealed class SuiteRunner(TimeProvider clock, SensorProbes sensors, Iterat
     private readonly IterationClock _clock = iterationClock ?? IterationClock.Monotonic;
     private readonly Action<TimeSpan> _sleep = sleep ?? Thread.Sleep;
 
-    private sealed record Measured(WorkloadResult Basic, string Key, IterationProtocol.Result Iterations, double OperationsPerIteration, CooldownOutcome Cooldown, SamplerCost CostBefore, SamplerCost CostAfter);
+    private sealed record Measured(WorkloadMeasurement Measurement, string Key, CooldownOutcome Cooldown, SamplerCost CostBefore, SamplerCost CostAfter);
 
-    public RunReport Run(SuiteDefinition suite, DeviceFingerprint device, IReadOnlyDictionary<string, string>? labels, IRunProgress progress, CancellationToken cancellationToken)
+    /// <param name="inputs">A real model (and text) to run the suite's LLM workloads on instead of presets.</param>
+    public RunReport Run(SuiteDefinition suite, DeviceFingerprint device, IReadOnlyDictionary<string, string>? labels, IRunProgress progress, CancellationToken cancellationToken,
+        WorkloadInputs? inputs = null)
     {
         ArgumentNullException.ThrowIfNull(suite);
         ArgumentNullException.ThrowIfNull(progress);
-        WorkloadFactory.Validate(suite);
+        inputs ??= WorkloadInputs.None;
+        WorkloadFactory.Validate(suite, inputs);
         var rules = suite.Rules;
         var startedAt = clock.GetUtcNow();
         var origin = _clock.Now();
@@ -51,7 +52,7 @@ public sealed class SuiteRunner(TimeProvider clock, SensorProbes sensors, Iterat
         }
 
         var measured = new List<Measured>();
-        var creators = WorkloadFactory.Expand(suite).ToList();
+        var creators = WorkloadFactory.Expand(suite, inputs).ToList();
         for (var index = 0; index < creators.Count; index++)
         {
             using var workload = creators[index]();
@@ -65,12 +66,13 @@ public sealed class SuiteRunner(TimeProvider clock, SensorProbes sensors, Iterat
                 phases.Add(new PhaseMark("cooldown", Seconds(cooldownStart, origin), Seconds(_clock.Now(), origin), key));
 
             var costBefore = sampler.Cost();
-            var iterations = IterationProtocol.Run(workload, rules, _clock, progress, cancellationToken);
+            var measurement = workload.Measure(rules, _clock, device.Limits, progress, cancellationToken);
             var costAfter = sampler.Cost();
-            if (iterations.WarmupIterations > 0)
-                phases.Add(new PhaseMark("warmup", Seconds(iterations.WarmupStart, origin), Seconds(iterations.MeasureStart, origin), key));
-            phases.Add(new PhaseMark("timed", Seconds(iterations.MeasureStart, origin), Seconds(iterations.MeasureEnd, origin), key));
-            measured.Add(new Measured(ToResult(workload, iterations, device.Limits), key, iterations, workload.OperationsPerIteration, cooldown, costBefore, costAfter));
+            if (measurement.WarmupCount > 0)
+                phases.Add(new PhaseMark("warmup", Seconds(measurement.WarmupStart, origin), Seconds(measurement.MeasureStart, origin), key));
+            phases.Add(new PhaseMark("timed", Seconds(measurement.MeasureStart, origin), Seconds(measurement.MeasureEnd, origin), key));
+            phases.AddRange(measurement.Phases.Select(p => new PhaseMark(p.Name, Seconds(p.Start, origin), Seconds(p.End, origin), key)));
+            measured.Add(new Measured(measurement, key, cooldown, costBefore, costAfter));
         }
 
         // Two more ticks after the last phase, so the trace covers its end and energy can be integrated over it.
@@ -80,7 +82,7 @@ public sealed class SuiteRunner(TimeProvider clock, SensorProbes sensors, Iterat
         var trace = sampler.Snapshot();
         var (baseline, noBaseline) = source is not null && idle is not null ? EnergyAccounting.MeasureIdle(trace, source, idle) : (null, null);
 
-        var results = measured.Select(m => Enrich(m, rules, trace, source, baseline, noBaseline)).ToList();
+        var results = measured.Select(m => Enrich(m, trace, source, baseline, noBaseline)).ToList();
         var runFlags = results.SelectMany(r => r.Flags ?? []).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         return new RunReport(
             SchemaVersion: ProtocolVersion.RunReportSchema,
@@ -97,24 +99,28 @@ public sealed class SuiteRunner(TimeProvider clock, SensorProbes sensors, Iterat
             SensorTraces: TraceConverter.ToContract(trace, origin, _clock.TicksPerSecond));
     }
 
-    private WorkloadResult Enrich(Measured m, RunRules rules, Measure.Sensors.Sampling.SensorTrace trace, Measure.Sensors.Power.PowerSourceInfo? source, IdleBaseline? baseline, string? noBaseline)
+    private WorkloadResult Enrich(Measured m, Measure.Sensors.Sampling.SensorTrace trace, Measure.Sensors.Power.PowerSourceInfo? source, IdleBaseline? baseline, string? noBaseline)
     {
-        var timed = new PhaseWindow("timed", m.Iterations.MeasureStart, Math.Max(m.Iterations.MeasureEnd, m.Iterations.MeasureStart + 1));
-        var (energy, energyFlags) = WorkloadAnalysis.Energy(trace, source, sensors.Power.UnavailableReason, baseline, noBaseline, timed, m.Iterations.LatenciesMs.Count);
+        var w = m.Measurement;
+        var timed = new PhaseWindow("timed", w.MeasureStart, Math.Max(w.MeasureEnd, w.MeasureStart + 1));
+        var (energy, energyFlags) = WorkloadAnalysis.Energy(trace, source, sensors.Power.UnavailableReason, baseline, noBaseline, timed, w.TimedLatenciesMs.Count);
         var (throttle, throttleFlags) = WorkloadAnalysis.Throttling(trace, timed);
-        var flags = energyFlags.Concat(throttleFlags).Concat(WorkloadAnalysis.Modality(m.Iterations.LatenciesMs)).ToList();
-        if (m.Iterations.SettledLate(rules.Warmup))
+        var flags = energyFlags.Concat(throttleFlags).Concat(WorkloadAnalysis.Modality(w.TimedLatenciesMs)).ToList();
+        if (w.NotSteady)
             flags.Add(RunFlags.NotSteady);
         if (m.Cooldown.TimedOut)
             flags.Add(RunFlags.CooldownTimedOut);
-        var values = (m.Basic.Values ?? [])
+        var phaseEnergy = w.PhaseEnergies.Select(request => WorkloadAnalysis.EnergyPerUnit(trace, source, sensors.Power.UnavailableReason, baseline, noBaseline,
+            w.Phases.Where(p => p.Name == request.Phase && p.End > p.Start).Select(p => new PhaseWindow(p.Name, p.Start, p.End)).ToList(), request));
+        var values = (w.Result.Values ?? [])
             .Concat(energy)
+            .Concat(phaseEnergy)
             .Concat(throttle)
-            .Concat(WorkloadAnalysis.BurstAndSustained(m.Iterations.LatenciesMs, m.OperationsPerIteration))
+            .Concat(WorkloadAnalysis.BurstAndSustained(w.TimedLatenciesMs, w.OperationsPerLatency))
             .Append(WorkloadAnalysis.SamplerCpu(m.CostBefore, m.CostAfter))
-            .Append(new MetricValue(AgentMetrics.WarmupIterations.Name, m.Iterations.WarmupIterations, Source: $"steady-state detector: {m.Iterations.WarmupStatus}"))
+            .Append(new MetricValue(AgentMetrics.WarmupIterations.Name, w.WarmupCount, Source: w.WarmupSource))
             .ToList();
-        return m.Basic with { Values = values, Flags = flags.Distinct(StringComparer.Ordinal).ToList() };
+        return w.Result with { Values = values, Flags = flags.Distinct(StringComparer.Ordinal).ToList() };
     }
 
     /// <summary>The idle window must start after the first sample, or nothing covers its start and no baseline can be integrated.</summary>
@@ -130,34 +136,4 @@ public sealed class SuiteRunner(TimeProvider clock, SensorProbes sensors, Iterat
 
     private PhaseMark Mark(PhaseWindow window, long origin, string? workload) =>
         new(window.Name, Seconds(window.Start, origin), Seconds(window.End, origin), workload);
-
-    internal static WorkloadResult ToResult(IIterationWorkload workload, IterationProtocol.Result measured, DeviceLimits? limits)
-    {
-        var medianSeconds = Quantiles.Median(measured.LatenciesMs) / 1000.0;
-        var bandwidth = workload.WeightBytesPerIteration / medianSeconds / 1e9;
-        var parameters = new Dictionary<string, string>(workload.Parameters)
-        {
-            ["warmup_iterations"] = measured.WarmupIterations.ToString(CultureInfo.InvariantCulture),
-        };
-        return new WorkloadResult(
-            workload.Name,
-            workload.Precision,
-            workload.Isa,
-            workload.Threads,
-            parameters,
-            [new SampleSeries(StandardMetrics.Latency.Name, measured.LatenciesMs)],
-            [
-                new MetricValue(StandardMetrics.WeightBandwidth.Name, bandwidth, Source: "weight bytes / median latency"),
-                new MetricValue(StandardMetrics.Throughput.Name, workload.OperationsPerIteration / medianSeconds / 1e9, Source: "2·rows·cols / median latency"),
-                RooflineFraction(bandwidth, workload.Threads, limits),
-            ]);
-    }
-
-    private static MetricValue RooflineFraction(double bandwidth, int threads, DeviceLimits? limits)
-    {
-        var limit = threads == 1 ? limits?.ReadBandwidthGBps1Thread : limits?.ReadBandwidthGBpsAllThreads;
-        return limit is { } gbps
-            ? new MetricValue(StandardMetrics.RooflineFraction.Name, bandwidth / gbps, Source: string.Create(CultureInfo.InvariantCulture, $"vs probed read bandwidth {gbps:0.0} GB/s"))
-            : new MetricValue(StandardMetrics.RooflineFraction.Name, null, Unavailable: "device read bandwidth not probed (measure-agent probe)");
-    }
 }

@@ -1,5 +1,7 @@
-using System.Globalization;
+using Measure.Agent.Running.Llm;
 using Measure.Agent.Suites;
+using Measure.Workloads.Llm;
+using Measure.Workloads.Llm.Model;
 using Measure.Workloads.Micro;
 
 namespace Measure.Agent.Running;
@@ -7,56 +9,81 @@ namespace Measure.Agent.Running;
 /// <summary>Turns a suite's workload entries into the concrete workloads to run, checking their parameters.</summary>
 public static class WorkloadFactory
 {
-    public static readonly string[] Kinds = ["gemv"];
+    public const string GemvKind = "gemv";
 
-    /// <summary>Checks every entry before anything runs, so a bad suite fails in a second, not after an hour.</summary>
-    public static void Validate(SuiteDefinition suite)
+    public static IReadOnlyList<string> GemvParameterKeys { get; } = ["rows", "cols"];
+
+    /// <summary>Every kind a suite may name, with the parameters it accepts (the suite schema lists the same).</summary>
+    public static IReadOnlyDictionary<string, IReadOnlyList<string>> ParameterKeys { get; } = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal)
     {
+        [GemvKind] = GemvParameterKeys,
+        [LlmWorkloadSpec.Kind] = LlmWorkloadSpec.ParameterKeys,
+    };
+
+    public static IReadOnlyList<string> Kinds { get; } = [.. ParameterKeys.Keys];
+
+    /// <summary>
+    /// Checks every entry before anything runs, so a bad suite fails in a second, not after an hour.
+    /// With a --model file the file is opened (mapped, not read) to check it and its context length.
+    /// </summary>
+    public static void Validate(SuiteDefinition suite, WorkloadInputs? inputs = null)
+    {
+        ArgumentNullException.ThrowIfNull(suite);
+        inputs ??= WorkloadInputs.None;
+        var modelShape = ModelShape(suite, inputs);
         foreach (var spec in suite.Workloads)
         {
             foreach (var precision in spec.Precisions)
             {
                 foreach (var threads in spec.Threads)
-                    Describe(suite, spec, precision, threads);
+                    _ = Describe(suite, spec, precision, threads, modelShape, inputs);
             }
         }
     }
 
-    public static IEnumerable<Func<IIterationWorkload>> Expand(SuiteDefinition suite) =>
-        from spec in suite.Workloads
-        from precision in spec.Precisions
-        from threads in spec.Threads
-        select (Func<IIterationWorkload>)(() => Create(suite, spec, precision, threads));
-
-    private static IIterationWorkload Create(SuiteDefinition suite, WorkloadSpec spec, string precision, int? threads)
+    public static IEnumerable<Func<ISuiteWorkload>> Expand(SuiteDefinition suite, WorkloadInputs? inputs = null)
     {
-        var (gemvPrecision, rows, cols) = Describe(suite, spec, precision, threads);
-        return new GemvWorkload(gemvPrecision, rows, cols, threads ?? Environment.ProcessorCount);
+        ArgumentNullException.ThrowIfNull(suite);
+        inputs ??= WorkloadInputs.None;
+        var modelShape = ModelShape(suite, inputs);
+        return
+            from spec in suite.Workloads
+            from precision in spec.Precisions
+            from threads in spec.Threads
+            select Describe(suite, spec, precision, threads, modelShape, inputs);
     }
 
-    private static (GemvPrecision Precision, int Rows, int Cols) Describe(SuiteDefinition suite, WorkloadSpec spec, string precision, int? threads)
+    /// <summary>Checks one entry at one precision and thread count and returns how to create it (nothing is allocated yet).</summary>
+    private static Func<ISuiteWorkload> Describe(SuiteDefinition suite, WorkloadSpec spec, string precision, int? threads, LlamaHyperParameters? modelShape, WorkloadInputs inputs)
     {
-        if (spec.Kind != "gemv")
-            throw Error(suite, spec, "kind", $"unknown workload kind '{spec.Kind}' (known: {string.Join(", ", Kinds)})");
-        if (!GemvPrecisions.TryParse(precision, out var gemvPrecision))
-            throw Error(suite, spec, "precisions", $"unknown precision '{precision}' for gemv (known: f32, f16, q8_0)");
-        var rows = PositiveInt(suite, spec, "rows");
-        var cols = PositiveInt(suite, spec, "cols");
-        if (gemvPrecision == GemvPrecision.Q8_0 && cols % 32 != 0)
-            throw Error(suite, spec, "params.cols", $"q8_0 needs cols to be a multiple of 32; got {cols}");
-        _ = threads;
-        return (gemvPrecision, rows, cols);
+        var parameters = new WorkloadParameters(suite, spec);
+        switch (spec.Kind)
+        {
+            case GemvKind:
+                parameters.RejectUnknown(GemvParameterKeys);
+                if (!GemvPrecisions.TryParse(precision, out var gemvPrecision))
+                    throw parameters.Error("precisions", $"unknown precision '{precision}' for gemv (known: f32, f16, q8_0)");
+                var rows = parameters.RequiredInt("rows", minimum: 1);
+                var cols = parameters.RequiredInt("cols", minimum: 1);
+                if (gemvPrecision == GemvPrecision.Q8_0 && cols % 32 != 0)
+                    throw parameters.Error("params.cols", $"q8_0 needs cols to be a multiple of 32; got {cols}");
+                if ((long)rows * cols > Array.MaxLength)
+                    throw parameters.Error("params.rows", $"rows x cols = {(long)rows * cols} weights is more than one array holds");
+                return () => new IterationSuiteWorkload(new GemvWorkload(gemvPrecision, rows, cols, threads ?? Environment.ProcessorCount));
+            case LlmWorkloadSpec.Kind:
+                var llm = LlmWorkloadSpec.Parse(parameters, precision, threads, modelShape);
+                return () => new LlmSuiteWorkload(llm, inputs);
+            default:
+                throw parameters.Error("kind", $"unknown workload kind '{spec.Kind}' (known: {string.Join(", ", Kinds)})");
+        }
     }
 
-    private static int PositiveInt(SuiteDefinition suite, WorkloadSpec spec, string key)
+    /// <summary>The --model file's shape when the suite has LLM workloads to run on it; bad files throw ModelFormatException.</summary>
+    private static LlamaHyperParameters? ModelShape(SuiteDefinition suite, WorkloadInputs inputs)
     {
-        if (!spec.Parameters.TryGetValue(key, out var text))
-            throw Error(suite, spec, $"params.{key}", "missing required parameter");
-        if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) || value < 1)
-            throw Error(suite, spec, $"params.{key}", $"expected a positive whole number, got '{text}'");
-        return value;
+        if (inputs.ModelPath is null || !suite.Workloads.Any(w => w.Kind == LlmWorkloadSpec.Kind))
+            return null;
+        using var model = LlamaModel.Load(inputs.ModelPath);
+        return model.Parameters;
     }
-
-    private static SuiteFormatException Error(SuiteDefinition suite, WorkloadSpec spec, string key, string message) =>
-        new($"{suite.SourcePath}:{spec.Line}: '{key}': {message}");
 }
