@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Measure.Agent.Android;
 using Measure.Agent.Device;
 using Measure.Agent.Fleet;
 using Measure.Agent.Outbox;
@@ -20,7 +21,10 @@ public static class ServeCommand
         var poll = new Option<double>("--poll-seconds") { Description = "Seconds between lease attempts when idle", DefaultValueFactory = _ => 30 };
         var maxJobs = new Option<int?>("--max-jobs") { Description = "Exit after this many jobs (default: run until stopped)" };
         var command = new Command("serve", "Run jobs from the enrolled server until stopped") { stateDir, poll, maxJobs };
-        command.SetAction((parse, cancellationToken) => ExecuteAsync(AgentStateDirectory.Resolve(parse.GetValue(stateDir)), parse.GetValue(poll), parse.GetValue(maxJobs), cancellationToken));
+        var adb = AdbServeCommand.AddTo(command);
+        command.SetAction((parse, cancellationToken) => adb.IsRequested(parse)
+            ? adb.ExecuteAsync(parse, AgentStateDirectory.Resolve(parse.GetValue(stateDir)), parse.GetValue(poll), parse.GetValue(maxJobs), cancellationToken)
+            : ExecuteAsync(AgentStateDirectory.Resolve(parse.GetValue(stateDir)), parse.GetValue(poll), parse.GetValue(maxJobs), cancellationToken));
         return command;
     }
 

@@ -1,0 +1,196 @@
+using Measure.Agent.Android.Adb;
+using Measure.Agent.Android.Phone;
+using Measure.Agent.Fleet;
+using Measure.Agent.Outbox;
+using Measure.Agent.Suites;
+using Measure.Agent.Upload;
+using Measure.Contracts;
+using Measure.Contracts.Fleet;
+
+namespace Measure.Agent.Android.Fleet;
+
+/// <summary>Runs one phone's suite: the suite, its YAML and the job labels.</summary>
+public delegate RunReport PhoneSuiteExecutor(SuiteDefinition suite, string suiteYaml, IReadOnlyDictionary<string, string> labels, CancellationToken cancellationToken);
+
+/// <summary>
+/// One phone's job loop, run by the lab host with the phone's own credential and outbox: heartbeat, lease, run
+/// on the phone, outbox, upload, complete. Any failure of the run (preconditions, unplugged phone, engine error)
+/// fails the lease so the job returns to the queue, and nothing of that run reaches the outbox. The loop ends
+/// when cancelled (the phone left <c>adb devices</c>) or when the phone disconnects mid-run.
+/// </summary>
+public sealed class PhoneJobLoop(
+    PhoneIdentity phone,
+    FleetClient fleet,
+    RunOutbox outbox,
+    OutboxSender sender,
+    string agentToken,
+    PhoneSuiteExecutor execute,
+    ServeOptions options,
+    TimeProvider time,
+    Action<string> log)
+{
+    /// <summary>Jobs handled until cancelled, disconnected or <see cref="ServeOptions.MaxJobs"/>.</summary>
+    public async Task<int> RunAsync(CancellationToken cancellationToken)
+    {
+        var jobs = 0;
+        try
+        {
+            while (options.MaxJobs is null || jobs < options.MaxJobs)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                await DeliverAsync(cancellationToken).ConfigureAwait(false);
+                await HeartbeatAsync("idle", cancellationToken).ConfigureAwait(false);
+                JobLease? lease = null;
+                try
+                {
+                    lease = await fleet.LeaseAsync(new LeaseRequest(options.VisibilitySeconds), cancellationToken).ConfigureAwait(false);
+                }
+                catch (FleetException ex)
+                {
+                    log($"phone {phone.Serial}: lease failed: {ex.Message}");
+                }
+                if (lease is null)
+                {
+                    await Task.Delay(options.PollInterval, time, cancellationToken).ConfigureAwait(false);
+                    continue;
+                }
+                jobs++;
+                if (!await RunJobAsync(lease, cancellationToken).ConfigureAwait(false))
+                    break;
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            log($"phone {phone.Serial}: loop stopped");
+        }
+        return jobs;
+    }
+
+    /// <summary>False when the phone disconnected: its loop ends until the host sees it again.</summary>
+    private async Task<bool> RunJobAsync(JobLease lease, CancellationToken cancellationToken)
+    {
+        log($"phone {phone.Serial}: job {lease.JobId} leased");
+        SuiteDefinition suite;
+        try
+        {
+            suite = SuiteParser.Parse(lease.SuiteYaml, $"job-{lease.JobId:D}.yaml");
+        }
+        catch (SuiteFormatException ex)
+        {
+            await FailAsync(lease, $"invalid suite: {ex.Message}").ConfigureAwait(false);
+            return true;
+        }
+        using var stopRenewing = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var leaseLost = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var renewing = KeepLeaseAsync(lease, leaseLost, stopRenewing.Token);
+        RunReport report;
+        try
+        {
+            await HeartbeatAsync("running", cancellationToken).ConfigureAwait(false);
+            var labels = new Dictionary<string, string>(lease.Labels ?? new Dictionary<string, string>(), StringComparer.Ordinal) { ["job_id"] = lease.JobId.ToString("D") };
+            report = await Task.Run(() => execute(suite, lease.SuiteYaml, labels, leaseLost.Token), CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (PhoneDisconnectedException ex)
+        {
+            await FailAsync(lease, $"run failed: {ex.Message}").ConfigureAwait(false);
+            return false;
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            log($"phone {phone.Serial}: job {lease.JobId}: lease lost, run abandoned");
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            await FailAsync(lease, $"phone {phone.Serial} left the host during the run").ConfigureAwait(false);
+            throw;
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            await FailAsync(lease, $"run failed: {ex.Message}").ConfigureAwait(false);
+            return true;
+        }
+        finally
+        {
+            await stopRenewing.CancelAsync().ConfigureAwait(false);
+            await renewing.ConfigureAwait(false);
+        }
+        outbox.Add(report, new JobTicket(lease.JobId, lease.LeaseId));
+        log($"phone {phone.Serial}: job {lease.JobId}: run {report.RunId} in the outbox");
+        await DeliverAsync(cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    private async Task KeepLeaseAsync(JobLease lease, CancellationTokenSource leaseLost, CancellationToken stop)
+    {
+        var period = TimeSpan.FromSeconds(Math.Max(1, options.VisibilitySeconds / 3.0));
+        try
+        {
+            while (true)
+            {
+                await Task.Delay(period, time, stop).ConfigureAwait(false);
+                try
+                {
+                    if (await fleet.RenewAsync(lease.JobId, new RenewRequest(lease.LeaseId, options.VisibilitySeconds), stop).ConfigureAwait(false) is null)
+                    {
+                        await leaseLost.CancelAsync().ConfigureAwait(false);
+                        return;
+                    }
+                }
+                catch (FleetException ex)
+                {
+                    log($"phone {phone.Serial}: job {lease.JobId}: renewal failed ({ex.Message})");
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            // The run ended.
+        }
+    }
+
+    private async Task DeliverAsync(CancellationToken cancellationToken)
+    {
+        if (outbox.Pending().Count == 0)
+            return;
+        var summary = await sender.DrainAsync(fleet.Server, agentToken, log, cancellationToken).ConfigureAwait(false);
+        foreach (var entry in summary.Delivered.Where(e => e.Job is not null))
+        {
+            try
+            {
+                await fleet.CompleteAsync(entry.Job!.JobId, new CompleteJobRequest(entry.Job.LeaseId, entry.RunId), cancellationToken).ConfigureAwait(false);
+                log($"phone {phone.Serial}: job {entry.Job.JobId} completed with run {entry.RunId}");
+            }
+            catch (FleetException ex)
+            {
+                log($"phone {phone.Serial}: job {entry.Job!.JobId}: run stored but completing failed ({ex.Message})");
+            }
+        }
+    }
+
+    private async Task HeartbeatAsync(string state, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await fleet.HeartbeatAsync(new HeartbeatRequest(phone.Device, state, outbox.Pending().Count), cancellationToken).ConfigureAwait(false);
+        }
+        catch (FleetException ex)
+        {
+            log($"phone {phone.Serial}: heartbeat failed: {ex.Message}");
+        }
+    }
+
+    private async Task FailAsync(JobLease lease, string reason)
+    {
+        log($"phone {phone.Serial}: job {lease.JobId}: {reason}");
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+            await fleet.FailAsync(lease.JobId, new FailJobRequest(lease.LeaseId, reason), timeout.Token).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is FleetException or OperationCanceledException)
+        {
+            log($"phone {phone.Serial}: job {lease.JobId}: reporting the failure failed ({ex.Message}); the lease will expire");
+        }
+    }
+}
