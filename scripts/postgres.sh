@@ -2,6 +2,7 @@
 # Starts or stops a throw-away PostgreSQL (Debian's) on loopback for the tests.
 #   scripts/postgres.sh start DIR PORT   -> prints the connection string
 #   scripts/postgres.sh stop DIR
+#   scripts/postgres.sh resume DIR PORT  -> starts a stopped server again on its existing data
 set -euo pipefail
 cmd="$1"; dir="$2"; port="${3:-55432}"
 bin="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)"
@@ -18,8 +19,11 @@ case "$cmd" in
     as_db_user "'$bin/pg_ctl' -D '$dir/data' -l '$dir/server.log' -o \"-h 127.0.0.1 -p $port -k '$dir' -c max_connections=300 -c fsync=off\" -w start >/dev/null"
     echo "Host=127.0.0.1;Port=$port;Username=postgres;Database=postgres"
     ;;
+  resume)
+    as_db_user "'$bin/pg_ctl' -D '$dir/data' -l '$dir/server.log' -o \"-h 127.0.0.1 -p $port -k '$dir' -c max_connections=300 -c fsync=off\" -w start >/dev/null"
+    ;;
   stop)
     as_db_user "'$bin/pg_ctl' -D '$dir/data' -m fast -w stop >/dev/null" || true
     ;;
-  *) echo "usage: $0 start DIR [PORT] | stop DIR" >&2; exit 2 ;;
+  *) echo "usage: $0 start DIR [PORT] | resume DIR PORT | stop DIR" >&2; exit 2 ;;
 esac
