@@ -62,6 +62,8 @@ public sealed class RunStore(MeasureDbContext db)
             runs = runs.Where(r => r.SuiteId == suite);
         if (query.Device is { } device)
             runs = runs.Where(r => r.Device!.Name == device);
+        if (query.ComparabilityKey is { } comparable)
+            runs = runs.Where(r => r.Workloads.Any(w => w.ComparabilityKey == comparable));
         foreach (var (key, value) in query.Labels ?? new Dictionary<string, string>())
             runs = runs.Where(r => r.Labels.Any(l => l.Key == key && l.Value == value));
         var rows = await runs

@@ -110,11 +110,15 @@ public abstract class RunStoreTests(StorageProvider provider) : IAsyncLifetime
         var onCommit = await WithStoreAsync(s => s.ListAsync(new RunQuery(Labels: new Dictionary<string, string> { ["branch"] = "main", ["commit"] = "abc" }), null, 10));
         var otherSuite = await WithStoreAsync(s => s.ListAsync(new RunQuery(Suite: "standard"), null, 10));
         var byDevice = await WithStoreAsync(s => s.ListAsync(new RunQuery(Device: DeviceIdentity.DisplayName(main1.Device)), null, 10));
+        var byKey = await WithStoreAsync(s => s.ListAsync(new RunQuery(ComparabilityKey: ComparabilityKey.Compute(main1.Workloads[0], main1.Device, main1.Suite)), null, 10));
+        var byOtherKey = await WithStoreAsync(s => s.ListAsync(new RunQuery(ComparabilityKey: "0000000000000000"), null, 10));
 
         Assert.Equal([main2.RunId, main1.RunId], onMain.Items.Select(r => r.RunId));
         Assert.Equal([main2.RunId], onCommit.Items.Select(r => r.RunId));
         Assert.Empty(otherSuite.Items);
         Assert.Equal(3, byDevice.Items.Count);
+        Assert.Equal(3, byKey.Items.Count);
+        Assert.Empty(byOtherKey.Items);
     }
 
     [Fact]

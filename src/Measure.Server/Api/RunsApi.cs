@@ -51,9 +51,12 @@ public static class RunsApi
         return TypedResults.Created($"/api/v1/runs/{report.RunId}", new RunAccepted(report.RunId, $"/runs/{report.RunId}"));
     }
 
-    /// <summary>Newest first; <c>?suite=ID&amp;device=NAME&amp;label=KEY:VALUE</c> (repeatable) narrow the list.</summary>
+    /// <summary>
+    /// Newest first; <c>?suite=ID&amp;device=NAME&amp;label=KEY:VALUE</c> (repeatable) and <c>key=COMPARABILITY_KEY</c>
+    /// (runs with a workload of that key: a gate's history in one query) narrow the list.
+    /// </summary>
     internal static async Task<Results<JsonHttpResult<Page<RunSummary>>, ValidationProblem>> ListAsync(
-        RunStore store, string? cursor, int? limit, string? suite, string? device, string[]? label, CancellationToken cancellationToken)
+        RunStore store, string? cursor, int? limit, string? suite, string? device, string[]? label, string? key, CancellationToken cancellationToken)
     {
         var pageSize = limit ?? 50;
         if (pageSize is < 1 or > RunStore.MaxPageSize)
@@ -68,7 +71,7 @@ public static class RunsApi
         }
         try
         {
-            var page = await store.ListAsync(new RunQuery(suite, device, labels), cursor, pageSize, cancellationToken);
+            var page = await store.ListAsync(new RunQuery(suite, device, labels, key), cursor, pageSize, cancellationToken);
             return TypedResults.Json(page, MeasureJson.Context.PageRunSummary);
         }
         catch (ArgumentException ex) when (ex.ParamName == "cursor")
