@@ -172,7 +172,8 @@ public sealed class PhoneFleetHost
         }
     }
 
-    private async Task StopAllAsync()
+    /// <summary>Stops every phone's loop (those mid-run fail their job first).</summary>
+    public async Task StopAllAsync()
     {
         foreach (var (_, (loop, stop)) in _running)
         {

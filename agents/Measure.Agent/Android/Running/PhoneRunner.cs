@@ -64,10 +64,12 @@ public sealed class PhoneRunner(AdbClient adb, PhoneIdentity phone, ChargingCont
         using var sampler = new SensorSampler(sensors.Probes, new SamplerOptions(suite.Rules.SampleRateHz, Math.Min(1, suite.Rules.SampleRateHz)));
         sampler.Start();
         var origin = MonotonicClock.Now;
+        // The idle baseline starts after the first ticks, so a gauge sample exists before it (energy is integrable).
         WaitTicks(sampler, 2, cancellationToken);
+        var idleStart = MonotonicClock.Now;
         cancellationToken.WaitHandle.WaitOne(TimeSpan.FromSeconds(suite.Rules.IdleSeconds));
         cancellationToken.ThrowIfCancellationRequested();
-        var idle = new PhaseWindow("idle", origin, MonotonicClock.Now);
+        var idle = new PhaseWindow("idle", idleStart, MonotonicClock.Now);
         ThrowIfGone(sensors);
 
         var windows = new List<(PhaseWindow Window, RunReport Part)>();
@@ -93,7 +95,7 @@ public sealed class PhoneRunner(AdbClient adb, PhoneIdentity phone, ChargingCont
         var finished = time.GetUtcNow();
 
         var traces = PhoneSensors.ToContract(trace, origin);
-        var phases = new List<PhaseMark> { new("idle", 0, Seconds(idle.End, origin)) };
+        var phases = new List<PhaseMark> { new("idle", Seconds(idle.Start, origin), Seconds(idle.End, origin)) };
         var flags = new List<string>();
         if (unplugged is false && options.StopCharging)
             flags.Add(ChargingNotStoppedFlag);
