@@ -2,7 +2,8 @@ using BenchmarkDotNet.Running;
 using Measure.Benchmarks;
 
 // `--runner [--quick] [--isa avx2,...] [--threads 1,2]` prints the agent-style kernel benchmark (what
-// `measure-agent kernels --json` reports); anything else goes to BenchmarkDotNet.
+// `measure-agent kernels --json` reports; `--runner --cpu` adds CPU-time rates, see CpuTimedRunner);
+// anything else goes to BenchmarkDotNet.
 if (args.Length > 0 && args[0] == "--runner")
 {
     return RunnerCommand.Run(args[1..]);

@@ -12,6 +12,11 @@ internal static class RunnerCommand
 
     public static int Run(string[] args)
     {
+        if (args.Contains("--cpu"))
+        {
+            return CpuTimedRunner.Run(args);
+        }
+
         bool quick = args.Contains("--quick");
         var isas = Value(args, "--isa")?.Split(',').Select(KernelRegistry.Parse).ToList();
         var threads = Value(args, "--threads")?.Split(',').Select(t => int.Parse(t, CultureInfo.InvariantCulture)).ToList();
@@ -34,7 +39,7 @@ internal static class RunnerCommand
         return 0;
     }
 
-    private static string? Value(string[] args, string name)
+    public static string? Value(string[] args, string name)
     {
         int index = Array.IndexOf(args, name);
         return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;

@@ -40,9 +40,13 @@ internal sealed unsafe class ReadBandwidth : IDisposable
     public long Bytes { get; }
 
     /// <summary>Best window rate over <paramref name="passes"/> full passes, GB/s.</summary>
-    public double Measure(KernelContext context, int passes)
+    public double Measure(KernelContext context, int passes) => Sample(context, passes).Max(w => w.WallGBps);
+
+    /// <summary>Every window of <paramref name="passes"/> full passes with its wall time and the process CPU
+    /// time it took: on a shared machine the CPU-time rate shows what the reads cost when they did run.</summary>
+    public List<BandwidthWindow> Sample(KernelContext context, int passes)
     {
-        double best = 0;
+        var windows = new List<BandwidthWindow>();
         int window = (int)Math.Min(WindowChunks, _chunks);
         fixed (ulong* sinks = _sinks)
         {
@@ -51,15 +55,17 @@ internal sealed unsafe class ReadBandwidth : IDisposable
                 for (long first = 0; first + window <= _chunks; first += window)
                 {
                     var job = new ReadJob { Isa = context.Isa, Buffer = _buffer + (first * ChunkBytes), Sinks = sinks + first };
+                    var cpuBefore = Environment.CpuUsage.TotalTime;
                     long started = Stopwatch.GetTimestamp();
                     context.Run(ref job, window, 4);
                     double seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
-                    best = Math.Max(best, (double)window * ChunkBytes / seconds / 1e9);
+                    double cpu = (Environment.CpuUsage.TotalTime - cpuBefore).TotalSeconds;
+                    windows.Add(new BandwidthWindow((double)window * ChunkBytes, seconds, cpu / context.Threads));
                 }
             }
         }
 
-        return best;
+        return windows;
     }
 
     public void Dispose() => NativeMemory.AlignedFree(_buffer);
