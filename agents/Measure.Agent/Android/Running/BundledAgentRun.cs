@@ -25,7 +25,8 @@ public sealed class BundledAgentRun(AdbClient adb, string serial, PhoneRunOption
         var version = adb.Shell(serial, $"{options.PhoneDotnet} --list-runtimes");
         if (!version.Succeeded || !version.StandardOutput.Contains("Microsoft.NETCore.App 10.", StringComparison.Ordinal))
             throw new InvalidOperationException($"phone {serial} has no .NET 10 runtime at {options.PhoneDotnet} (install one, e.g. in Termux, or run an external engine)");
-        adb.ShellText(serial, $"mkdir -p {AgentDirectory} && rm -f {ReportPath}");
+        // adb push DIR into an existing folder nests it (agent/agent/...): replace the folder instead.
+        adb.ShellText(serial, $"mkdir -p {options.RemoteDirectory} && rm -rf {AgentDirectory} {ReportPath}");
         adb.Push(serial, agent, AgentDirectory, TimeSpan.FromMinutes(10));
         var local = Path.GetTempFileName();
         try
