@@ -12,12 +12,12 @@ namespace Measure.Agent.Suites;
 /// </summary>
 public static class SuiteParser
 {
-    private static readonly string[] TopLevelKeys = ["suite", "version", "description", "rules", "workloads"];
-    private static readonly string[] RuleKeys =
+    internal static readonly string[] TopLevelKeys = ["suite", "version", "description", "rules", "workloads"];
+    internal static readonly string[] RuleKeys =
         ["warmup", "min_iterations", "min_duration_s", "cooldown", "idle_s", "sample_hz", "warmup_iterations", "iterations"];
-    private static readonly string[] WarmupKeys = ["min", "max", "window", "tolerance"];
-    private static readonly string[] CooldownKeys = ["margin_c", "max_s"];
-    private static readonly string[] WorkloadKeys = ["kind", "precisions", "threads", "params"];
+    internal static readonly string[] WarmupKeys = ["min", "max", "window", "tolerance"];
+    internal static readonly string[] CooldownKeys = ["margin_c", "max_s"];
+    internal static readonly string[] WorkloadKeys = ["kind", "precisions", "threads", "params"];
 
     public static SuiteDefinition Load(string path)
     {

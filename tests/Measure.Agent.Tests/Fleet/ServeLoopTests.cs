@@ -130,7 +130,7 @@ public sealed class ServeLoopTests
         await using var server = await FakeMeasureServer.StartAsync();
         using var temp = new TempStateDirectory();
 
-        var exit = await Commands.EnrollCommand.ExecuteAsync(temp.State, server.Address.ToString(), FakeMeasureServer.EnrollmentToken, "pi-07", ["rpi5", "lab-a"], CancellationToken.None);
+        var exit = await Measure.Agent.Commands.EnrollCommand.ExecuteAsync(temp.State, server.Address.ToString(), FakeMeasureServer.EnrollmentToken, "pi-07", ["rpi5", "lab-a"], CancellationToken.None);
 
         Assert.Equal(0, exit);
         var credential = new CredentialStore(temp.State).Load();
@@ -148,7 +148,7 @@ public sealed class ServeLoopTests
         await using var server = await FakeMeasureServer.StartAsync();
         using var temp = new TempStateDirectory();
 
-        var exit = await Commands.EnrollCommand.ExecuteAsync(temp.State, server.Address.ToString(), "spent", "pi-07", [], CancellationToken.None);
+        var exit = await Measure.Agent.Commands.EnrollCommand.ExecuteAsync(temp.State, server.Address.ToString(), "spent", "pi-07", [], CancellationToken.None);
 
         Assert.Equal(2, exit);
         Assert.Null(new CredentialStore(temp.State).TryLoad());

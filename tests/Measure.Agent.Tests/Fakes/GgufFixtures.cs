@@ -1,0 +1,15 @@
+using Measure.Tests.Shared;
+
+namespace Measure.Agent.Tests.Fakes;
+
+/// <summary>The tiny GGUF files written by llama.cpp's tools in ../shared/fixtures/gguf (see its README for the reference behaviour).</summary>
+public static class GgufFixtures
+{
+    public static string Directory => Path.Join(RepoPaths.Shared, "fixtures", "gguf");
+
+    public static string TinyF32 => Path.Join(Directory, "tiny-f32.gguf");
+
+    public static string TinyF16 => Path.Join(Directory, "tiny-f16.gguf");
+
+    public static string TinyQ8 => Path.Join(Directory, "tiny-q8_0.gguf");
+}
