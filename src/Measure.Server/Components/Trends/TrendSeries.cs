@@ -10,7 +10,7 @@ public sealed record TrendChange(int Index, DateTime AtUtc, Guid RunBefore, Guid
     public double RelativeChange => MedianBefore == 0 ? double.NaN : (MedianAfter - MedianBefore) / Math.Abs(MedianBefore);
 }
 
-/// <summary>One comparability key's values over time, oldest first, with its change points.</summary>
+/// <summary>One comparability key's values on one device over time, oldest first, with its change points.</summary>
 public sealed record TrendSeries(
     string ComparabilityKey,
     string Label,
@@ -19,8 +19,8 @@ public sealed record TrendSeries(
     IReadOnlyList<TrendChange> Changes)
 {
     /// <summary>
-    /// Splits results (any order) into one series per comparability key (only comparable results share a line)
-    /// and runs change-point detection on each; a change is a regression when it moves the declared wrong way.
+    /// Splits results (any order) into one series per comparability key and device (only comparable results share
+    /// a line, and two boards of one model are still two lines) and runs change-point detection on each; a change is a regression when it moves the declared wrong way.
     /// </summary>
     public static IReadOnlyList<TrendSeries> Build(IEnumerable<ResultRow> rows, Dashboards.MetricReference metric, ChangePointOptions options)
     {
@@ -28,7 +28,7 @@ public sealed record TrendSeries(
         ArgumentNullException.ThrowIfNull(metric);
         ArgumentNullException.ThrowIfNull(options);
         var series = new List<TrendSeries>();
-        foreach (var key in rows.GroupBy(r => r.ComparabilityKey))
+        foreach (var key in rows.GroupBy(r => (r.ComparabilityKey, r.DeviceId)))
         {
             var ordered = key.OrderBy(r => r.StartedAtUtc).ThenBy(r => r.RunId)
                 .Select(r => (Row: r, Value: metric.ValueIn(r)))
@@ -44,7 +44,7 @@ public sealed record TrendSeries(
                 : [];
             var lowerIsBetter = declaration?.Direction != MetricDirection.HigherIsBetter;
             series.Add(new TrendSeries(
-                key.Key,
+                key.Key.ComparabilityKey,
                 $"{first.Workload} {first.Precision} ×{first.Threads} on {first.DeviceName}",
                 declaration,
                 points,
