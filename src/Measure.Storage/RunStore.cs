@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Measure.Storage;
 
 /// <summary>Stores runs all-or-nothing and reads them back; the only writer of run rows.</summary>
-public sealed class RunStore(MeasureDbContext db)
+public sealed class RunStore(MeasureDbContext db, DeviceCache? devices = null)
 {
     public const int MaxPageSize = 200;
 
@@ -25,8 +25,8 @@ public sealed class RunStore(MeasureDbContext db)
         if (await ExistingOutcomeAsync(report.RunId, hash, cancellationToken).ConfigureAwait(false) is { } known)
             return known;
 
-        var device = await UpsertDeviceAsync(report.Device, receivedAt, cancellationToken).ConfigureAwait(false);
-        var run = RunMapper.ToEntity(report, device.Id, hash, receivedAt);
+        var deviceId = await DeviceIdAsync(report.Device, receivedAt, cancellationToken).ConfigureAwait(false);
+        var run = RunMapper.ToEntity(report, deviceId, hash, receivedAt);
         run.UploadedByAgentId = uploadedByAgentId;
         db.Runs.Add(run);
         try
@@ -40,6 +40,28 @@ public sealed class RunStore(MeasureDbContext db)
             db.ChangeTracker.Clear();
             return await ExistingOutcomeAsync(report.RunId, hash, cancellationToken).ConfigureAwait(false) ?? throw new InvalidOperationException($"Storing run {report.RunId} failed.");
         }
+    }
+
+    /// <summary>
+    /// Stores many new runs in one transaction (bulk import of history, benchmark seeding): runs whose id is
+    /// already stored are skipped, and nothing is written if any insert fails.
+    /// </summary>
+    public async Task<int> AddBatchAsync(IReadOnlyList<RunReport> reports, DateTimeOffset receivedAt, CancellationToken cancellationToken = default)
+    {
+        var ids = reports.Select(r => r.RunId).ToList();
+        var existing = (await db.Runs.AsNoTracking().Where(r => ids.Contains(r.Id)).Select(r => r.Id).ToListAsync(cancellationToken).ConfigureAwait(false)).ToHashSet();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var added = 0;
+        foreach (var report in reports.Where(r => !existing.Contains(r.RunId)).DistinctBy(r => r.RunId))
+        {
+            var deviceId = await DeviceIdAsync(report.Device, receivedAt, cancellationToken).ConfigureAwait(false);
+            db.Runs.Add(RunMapper.ToEntity(report, deviceId, ContentHash(report), receivedAt));
+            added++;
+        }
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        db.ChangeTracker.Clear();
+        return added;
     }
 
     public async Task<RunReport?> GetAsync(Guid runId, CancellationToken cancellationToken = default)
@@ -98,6 +120,16 @@ public sealed class RunStore(MeasureDbContext db)
         var storedHash = await db.Runs.AsNoTracking().Where(r => r.Id == runId).Select(r => r.ReportHash)
             .SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
         return storedHash is null ? null : storedHash == hash ? StoreOutcome.AlreadyStored : StoreOutcome.Conflict;
+    }
+
+    private async Task<long> DeviceIdAsync(DeviceFingerprint fingerprint, DateTimeOffset seenAt, CancellationToken cancellationToken)
+    {
+        var hash = DeviceIdentity.Hash(fingerprint);
+        if (devices is not null && devices.TryGet(hash, seenAt.UtcDateTime, out var cached))
+            return cached;
+        var device = await UpsertDeviceAsync(fingerprint, seenAt, cancellationToken).ConfigureAwait(false);
+        devices?.Remember(hash, device.Id, seenAt.UtcDateTime);
+        return device.Id;
     }
 
     /// <summary>

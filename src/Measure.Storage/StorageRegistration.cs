@@ -11,6 +11,7 @@ public static class StorageRegistration
     {
         SqliteNativeLibrary.EnsureInitialized();
         services.AddDbContextPool<MeasureDbContext>(db => Configure(db, options));
+        services.AddSingleton<DeviceCache>();
         services.AddScoped<RunStore>();
         services.AddScoped<Fleet.JobQueue>();
         services.AddScoped<Fleet.AgentRegistry>();

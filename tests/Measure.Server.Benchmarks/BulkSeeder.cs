@@ -6,8 +6,8 @@ using Measure.Tests.Shared;
 namespace Measure.Server.Benchmarks;
 
 /// <summary>
-/// Fills a database with many realistic runs through the real store (so every row, label and summary is
-/// exactly what ingest writes), in batches sharing one context for speed.
+/// Fills a database with many realistic runs through the real store's batch import (so every row, label and
+/// summary is exactly what ingest writes), a transaction per batch.
 /// </summary>
 internal static class BulkSeeder
 {
@@ -21,7 +21,7 @@ internal static class BulkSeeder
         {
             await server.WithDbAsync(async db =>
             {
-                var store = new RunStore(db);
+                var batch = new List<RunReport>(batchSize);
                 for (var i = done; i < Math.Min(runs, done + batchSize); i++)
                 {
                     var at = start.AddMinutes(i * 5);
@@ -32,9 +32,9 @@ internal static class BulkSeeder
                         Device = devices[i % devices.Length],
                         Labels = new Dictionary<string, string> { ["branch"] = i % 10 == 0 ? "main" : $"feature-{i % 7}" },
                     };
-                    await store.AddAsync(report, at);
+                    batch.Add(report);
                 }
-                return 0;
+                return await new RunStore(db).AddBatchAsync(batch, DateTimeOffset.UtcNow);
             });
             if ((done / batchSize) % 20 == 0)
                 Console.WriteLine($"seed: {Math.Min(runs, done + batchSize)} runs ({clock.Elapsed.TotalSeconds:0} s)");

@@ -47,6 +47,21 @@ public abstract class RunStoreTests(StorageProvider provider) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AddBatch_StoresNewRunsOnceAndSkipsStoredOnes()
+    {
+        var stored = SampleReports.WithLatencies([1, 2]);
+        await AddAsync(stored);
+        var fresh = Enumerable.Range(0, 5).Select(i => SampleReports.WithLatencies([i + 1.0])).ToList();
+
+        var added = await WithStoreAsync(s => s.AddBatchAsync([stored, .. fresh, fresh[0]], SampleReports.Now));
+        var readBack = await WithStoreAsync(s => s.GetAsync(fresh[3].RunId));
+
+        Assert.Equal(5, added);
+        Assert.Equal(6, await WithStoreAsync(_ => Database.NewContext().Runs.CountAsync()));
+        Assert.Equal(MeasureJson.Serialize(fresh[3]), MeasureJson.Serialize(readBack!));
+    }
+
+    [Fact]
     public async Task Add_StoresPerMetricSummaries()
     {
         var report = SampleReports.WithLatencies([4, 1, 3, 2, 5]);
