@@ -99,6 +99,175 @@ internal static unsafe class F16Dot
         return Tail(w, x, i, cols, sum);
     }
 
+    /// <summary>2^112: an FP16 bit pattern moved into float position (sign to bit 31, exponent and mantissa
+    /// to bits 13-27) is exactly the half's value times 2^-112, subnormals included.</summary>
+    public const float Rebias = 5.192297e33f;
+
+    /// <summary>Largest |x| (exclusive) whose product with <see cref="Rebias"/> stays finite.</summary>
+    public const float MaxPrescaledInput = 65536f;
+
+    /// <summary>
+    /// Writes x * 2^112 to <paramref name="scaled"/> so the AVX2 rows can skip the rebias multiply and the
+    /// inf/NaN patch of every weight: fma(w * 2^-112, x * 2^112, acc) has the same exact product as
+    /// fma(w, x, acc), hence the same bits. False (nothing usable) if a finite |x| would overflow.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static bool TryPrescale(float* x, int cols, float* scaled)
+    {
+        var rebias = Vector256.Create(Rebias);
+        var limit = Vector256.Create(MaxPrescaledInput);
+        var infinity = Vector256.Create(float.PositiveInfinity);
+        var overflow = Vector256<float>.Zero;
+        int i = 0;
+        for (; i + 8 <= cols; i += 8)
+        {
+            var v = Avx.LoadVector256(x + i);
+            var magnitude = Vector256.Abs(v);
+            overflow = Avx.Or(overflow, Avx.And(Avx.CompareGreaterThanOrEqual(magnitude, limit), Avx.CompareLessThan(magnitude, infinity)));
+            Avx.Store(scaled + i, Avx.Multiply(v, rebias));
+        }
+
+        bool fits = Avx.TestZ(overflow, overflow);
+        for (; i < cols; i++)
+        {
+            float magnitude = MathF.Abs(x[i]);
+            fits &= !(magnitude >= MaxPrescaledInput && magnitude < float.PositiveInfinity);
+            scaled[i] = x[i] * Rebias;
+        }
+
+        return fits;
+    }
+
+    /// <summary>
+    /// AVX2 rows against prescaled activations: each weight costs a sign-extending load, a shift and a mask
+    /// (instead of a ten-instruction exact conversion). A row holding an inf/NaN weight, which this
+    /// shortcut would read as a finite value, is detected by its largest exponent and recomputed exactly.
+    /// Bit-identical to <see cref="Avx2One"/>.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void RowsPrescaled(ushort* weights, int cols, float* x, float* xScaled, float* y, int start, int end)
+    {
+        int row = start;
+        for (; row + 4 <= end; row += 4)
+        {
+            ushort* w = weights + ((long)row * cols);
+            if (!Avx2PrescaledFour(w, cols, x, xScaled, y + row))
+            {
+                for (int r = 0; r < 4; r++)
+                {
+                    y[row + r] = Avx2One(w + ((long)r * cols), cols, x);
+                }
+            }
+        }
+
+        for (; row < end; row++)
+        {
+            ushort* w = weights + ((long)row * cols);
+            if (!Avx2Prescaled(w, cols, x, xScaled, y + row))
+            {
+                y[row] = Avx2One(w, cols, x);
+            }
+        }
+    }
+
+    // Four rows at once: four DRAM streams in flight (one stream leaves the core's miss buffers idle, see
+    // the read probe) and each activation load serves four rows. Two accumulators per row.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static bool Avx2PrescaledFour(ushort* w, int cols, float* x, float* xs, float* y)
+    {
+        var mask = Vector256.Create(unchecked((int)0x8FFF_E000));
+        var magnitudeMask = Vector256.Create((short)0x7FFF);
+        short* p0 = (short*)w, p1 = p0 + cols, p2 = p1 + cols, p3 = p2 + cols;
+        Vector256<float> a0 = default, b0 = default, a1 = default, b1 = default;
+        Vector256<float> a2 = default, b2 = default, a3 = default, b3 = default;
+        var largest = Vector256<short>.Zero;
+        int i = 0;
+        for (; i + 16 <= cols; i += 16)
+        {
+            var low = Avx.LoadVector256(xs + i);
+            var high = Avx.LoadVector256(xs + i + 8);
+            largest = Avx2.Max(largest, Avx2.And(Avx.LoadVector256(p0 + i), magnitudeMask));
+            a0 = Fma.MultiplyAdd(Widen(p0 + i, mask), low, a0);
+            b0 = Fma.MultiplyAdd(Widen(p0 + i + 8, mask), high, b0);
+            largest = Avx2.Max(largest, Avx2.And(Avx.LoadVector256(p1 + i), magnitudeMask));
+            a1 = Fma.MultiplyAdd(Widen(p1 + i, mask), low, a1);
+            b1 = Fma.MultiplyAdd(Widen(p1 + i + 8, mask), high, b1);
+            largest = Avx2.Max(largest, Avx2.And(Avx.LoadVector256(p2 + i), magnitudeMask));
+            a2 = Fma.MultiplyAdd(Widen(p2 + i, mask), low, a2);
+            b2 = Fma.MultiplyAdd(Widen(p2 + i + 8, mask), high, b2);
+            largest = Avx2.Max(largest, Avx2.And(Avx.LoadVector256(p3 + i), magnitudeMask));
+            a3 = Fma.MultiplyAdd(Widen(p3 + i, mask), low, a3);
+            b3 = Fma.MultiplyAdd(Widen(p3 + i + 8, mask), high, b3);
+        }
+
+        if (HasSpecial(largest))
+        {
+            return false;
+        }
+
+        y[0] = Tail(w, x, i, cols, F32Dot.Sum(Avx.Add(a0, b0)));
+        y[1] = Tail(w + cols, x, i, cols, F32Dot.Sum(Avx.Add(a1, b1)));
+        y[2] = Tail(w + (2L * cols), x, i, cols, F32Dot.Sum(Avx.Add(a2, b2)));
+        y[3] = Tail(w + (3L * cols), x, i, cols, F32Dot.Sum(Avx.Add(a3, b3)));
+        return true;
+    }
+
+    // Exponent 31 (inf/NaN) means a magnitude of at least 0x7C00.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool HasSpecial(Vector256<short> largest)
+    {
+        var top = Sse2.Max(largest.GetLower(), largest.GetUpper());
+        top = Sse2.Max(top, Sse2.ShiftRightLogical128BitLane(top, 8));
+        top = Sse2.Max(top, Sse2.ShiftRightLogical128BitLane(top, 4));
+        top = Sse2.Max(top, Sse2.ShiftRightLogical128BitLane(top, 2));
+        return top.ToScalar() >= 0x7C00;
+    }
+
+    // Same accumulator layout and reduction as Avx2One, so the sums match it bit for bit.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static bool Avx2Prescaled(ushort* w, int cols, float* x, float* xs, float* y)
+    {
+        var mask = Vector256.Create(unchecked((int)0x8FFF_E000));
+        var magnitudeMask = Vector256.Create((short)0x7FFF);
+        var acc0 = Vector256<float>.Zero;
+        var acc1 = Vector256<float>.Zero;
+        var acc2 = Vector256<float>.Zero;
+        var acc3 = Vector256<float>.Zero;
+        var largest = Vector256<short>.Zero;
+        int i = 0;
+        for (; i + 32 <= cols; i += 32)
+        {
+            short* p = (short*)(w + i);
+            largest = Avx2.Max(largest, Avx2.And(Avx.LoadVector256(p), magnitudeMask));
+            largest = Avx2.Max(largest, Avx2.And(Avx.LoadVector256(p + 16), magnitudeMask));
+            acc0 = Fma.MultiplyAdd(Widen(p, mask), Avx.LoadVector256(xs + i), acc0);
+            acc1 = Fma.MultiplyAdd(Widen(p + 8, mask), Avx.LoadVector256(xs + i + 8), acc1);
+            acc2 = Fma.MultiplyAdd(Widen(p + 16, mask), Avx.LoadVector256(xs + i + 16), acc2);
+            acc3 = Fma.MultiplyAdd(Widen(p + 24, mask), Avx.LoadVector256(xs + i + 24), acc3);
+        }
+
+        for (; i + 16 <= cols; i += 16)
+        {
+            short* p = (short*)(w + i);
+            largest = Avx2.Max(largest, Avx2.And(Avx.LoadVector256(p), magnitudeMask));
+            acc0 = Fma.MultiplyAdd(Widen(p, mask), Avx.LoadVector256(xs + i), acc0);
+            acc1 = Fma.MultiplyAdd(Widen(p + 8, mask), Avx.LoadVector256(xs + i + 8), acc1);
+        }
+
+        if (HasSpecial(largest))
+        {
+            return false;
+        }
+
+        float sum = F32Dot.Sum(Avx.Add(Avx.Add(acc0, acc1), Avx.Add(acc2, acc3)));
+        *y = Tail(w, x, i, cols, sum);
+        return true;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<float> Widen(short* halves, Vector256<int> mask) =>
+        Avx2.And(Avx2.ShiftLeftLogical(Avx2.ConvertToVector256Int32(halves), 13), mask).AsSingle();
+
     private static float Tail(ushort* w, float* x, int from, int cols, float sum)
     {
         for (int i = from; i < cols; i++)

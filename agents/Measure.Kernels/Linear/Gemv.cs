@@ -41,11 +41,15 @@ public static unsafe class Gemv
         Shape.EnsureVector(x.Length, cols, nameof(x), nameof(cols));
         Shape.EnsureVector(y.Length, rows, nameof(y), nameof(rows));
         using var lease = context.Enter();
+        bool wide = context.Isa is KernelIsa.Avx2 or KernelIsa.Avx512;
+        float[] scaled = wide ? context.FloatScratch(cols) : [];
         fixed (Half* w = weights)
         fixed (float* xp = x)
+        fixed (float* sp = scaled)
         fixed (float* yp = y)
         {
-            var job = new F16Job { Isa = context.Isa, Weights = (ushort*)w, Cols = cols, X = xp, Y = yp };
+            bool prescaled = wide && F16Dot.TryPrescale(xp, cols, sp);
+            var job = new F16Job { Isa = context.Isa, Weights = (ushort*)w, Cols = cols, X = xp, XScaled = prescaled ? sp : null, Y = yp };
             context.Run(ref job, rows, RowGrain, MinRows(cols));
         }
     }
@@ -93,10 +97,21 @@ public static unsafe class Gemv
         public ushort* Weights;
         public int Cols;
         public float* X;
+        public float* XScaled;
         public float* Y;
 
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        public readonly void Execute(int start, int end) => F16Dot.Rows(Isa, Weights, Cols, X, Y, start, end);
+        public readonly void Execute(int start, int end)
+        {
+            if (XScaled != null)
+            {
+                F16Dot.RowsPrescaled(Weights, Cols, X, XScaled, Y, start, end);
+            }
+            else
+            {
+                F16Dot.Rows(Isa, Weights, Cols, X, Y, start, end);
+            }
+        }
     }
 
     private struct Q8_0Job : IRangeJob

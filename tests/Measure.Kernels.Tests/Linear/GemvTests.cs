@@ -87,6 +87,61 @@ public class GemvTests
         });
 
     [Fact]
+    public void F16_SubnormalInfAndNaNWeights_MatchDoubleReferenceEveryIsa()
+    {
+        const int rows = 11, cols = 100;
+        var random = new Random(17);
+        var values = TestData.Floats(random, rows * cols);
+        for (int i = 0; i < values.Length; i += 3)
+        {
+            values[i] *= 1e-6f; // FP16 subnormals
+        }
+
+        var halves = GemvReference.ToHalves(values);
+        halves[(2 * cols) + 37] = Half.PositiveInfinity;
+        halves[(5 * cols) + 64] = Half.NaN;
+        halves[(9 * cols) + 99] = Half.NegativeInfinity; // in the scalar tail of a row
+        var x = TestData.Floats(random, cols);
+        var (exact, bounds) = GemvReference.Exact(GemvReference.Widen(halves), rows, cols, x);
+        foreach (var isa in TestData.Isas)
+        {
+            using var context = new KernelContext(2, isa);
+            var y = new float[rows];
+            Gemv.F16(context, halves, rows, cols, x, y);
+            for (int r = 0; r < rows; r++)
+            {
+                if (double.IsFinite(exact[r]))
+                {
+                    Assert.True(Math.Abs(y[r] - exact[r]) <= bounds[r], $"{isa}: row {r} = {y[r]:R}, exact {exact[r]:R}");
+                }
+                else
+                {
+                    Assert.Equal(exact[r], (double)y[r]);
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void F16_ActivationsBeyond65536_WithinErrorBoundEveryIsa()
+    {
+        const int rows = 7, cols = 96;
+        var random = new Random(23);
+        var halves = GemvReference.ToHalves(TestData.Floats(random, rows * cols));
+        var x = TestData.Floats(random, cols);
+        x[5] = 1e6f;
+        x[70] = -3e30f;
+        var (exact, bounds) = GemvReference.Exact(GemvReference.Widen(halves), rows, cols, x);
+        foreach (var isa in TestData.Isas)
+        {
+            using var context = new KernelContext(1, isa);
+            var y = new float[rows];
+            Gemv.F16(context, halves, rows, cols, x, y);
+            AssertWithin(exact, bounds, y, isa);
+        }
+    }
+
+    [Fact]
     public void AllFormats_EmptyShapes_ProduceZerosOrNothing()
     {
         using var context = new KernelContext(2);
