@@ -54,10 +54,13 @@ public static class JobsApi
         return (await registry.MatchingAsync(selector.Tags, cancellationToken)).Select(id => (Guid?)id).ToList();
     }
 
-    private static async Task<JsonHttpResult<Page<JobInfo>>> ListAsync(MeasureDbContext db, string? state, int? limit, CancellationToken cancellationToken)
+    /// <summary>Newest first. An agent token sees only the jobs pinned to or leased by that agent.</summary>
+    private static async Task<JsonHttpResult<Page<JobInfo>>> ListAsync(HttpContext http, MeasureDbContext db, string? state, int? limit, CancellationToken cancellationToken)
     {
         var take = Math.Clamp(limit ?? 50, 1, 200);
         var jobs = db.Jobs.AsNoTracking();
+        if (http.User.AgentId() is { } agent)
+            jobs = jobs.Where(j => j.SelectorAgentId == agent || j.LeasedByAgentId == agent);
         if (state is not null)
             jobs = jobs.Where(j => j.State == state);
         var rows = await jobs.OrderByDescending(j => j.CreatedAtUtc).Take(take).ToListAsync(cancellationToken);

@@ -174,6 +174,22 @@ public abstract class FleetApiTests(StorageProvider provider) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task JobList_WithAgentToken_ShowsOnlyThatAgentsJobs()
+    {
+        var mine = await fleet.EnrollAsync("mine", "rpi5");
+        var other = await fleet.EnrollAsync("other", "rpi5");
+        var pinnedToMine = (await fleet.CreateJobAsync(new DeviceSelector([], AgentId: mine.AgentId))).Single();
+        await fleet.CreateJobAsync(new DeviceSelector([], AgentId: other.AgentId));
+        await fleet.CreateJobAsync(new DeviceSelector(["rpi5"]));
+
+        var seenByMine = await server.Client(mine.AgentToken).GetFromJsonAsync("api/v1/jobs", Json.PageJobInfo);
+        var seenByAdmin = await server.Client(server.AdminToken).GetFromJsonAsync("api/v1/jobs", Json.PageJobInfo);
+
+        Assert.Equal([pinnedToMine], seenByMine!.Items.Select(j => j.JobId));
+        Assert.Equal(3, seenByAdmin!.Items.Count);
+    }
+
+    [Fact]
     public async Task Lease_ByManyAgentsAtOnce_GivesEachJobToExactlyOne()
     {
         var agents = new List<EnrollResponse>();
