@@ -118,33 +118,25 @@ internal static unsafe class Q8_0Dot
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static float Avx2One(byte* w, int blocks, byte* xq, float* xScales)
     {
+        float* table = HalfTable.Values;
         var acc = Vector256<float>.Zero;
         for (int b = 0; b < blocks; b++)
         {
-            byte* wb = w + (b * Q8_0.BlockBytes);
-            var x = Avx.LoadVector256((sbyte*)(xq + (b * Q8_0.BlockBytes) + 2));
-            var groups = Int8Groups.Dot256(Avx.LoadVector256((sbyte*)(wb + 2)), x);
-            float scale = HalfConversion.ToSingle(Unsafe.ReadUnaligned<ushort>(wb)) * xScales[b];
-            acc = Fma.MultiplyAdd(Avx.ConvertToVector256Single(groups), Vector256.Create(scale), acc);
+            var x = Avx.LoadVector256((sbyte*)xq + 2);
+            acc = Block(w, x, Vector256.Create(xScales[b]), table, acc);
+            w += Q8_0.BlockBytes;
+            xq += Q8_0.BlockBytes;
         }
 
         return Reduce(acc);
     }
 
-    /// <summary>FP32 scales of the 8 consecutive blocks starting at <paramref name="block"/>: one gather
-    /// and a vector conversion instead of 8 scalar ones (exact, so identical to the scalar path).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<float> Scales8(byte* block)
-    {
-        var offsets = Vector256.Create(0, 34, 68, 102, 136, 170, 204, 238);
-        return HalfConversion.FromHighHalves(Avx2.ShiftLeftLogical(Avx2.GatherVector256((int*)block, offsets, 1), 16));
-    }
-
-    // Four rows share each activation load and give the FMA unit four independent chains; scales come
-    // eight blocks at a time.
+    // Four rows share each activation load and its scale broadcast and give the FMA unit four
+    // independent chains; pointers advance by one block per step (no index multiplies in the loop).
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Avx2Four(byte* w0, long rowBytes, int blocks, byte* xq, float* xScales, float* y)
     {
+        float* table = HalfTable.Values;
         byte* w1 = w0 + rowBytes;
         byte* w2 = w1 + rowBytes;
         byte* w3 = w2 + rowBytes;
@@ -152,38 +144,19 @@ internal static unsafe class Q8_0Dot
         var acc1 = Vector256<float>.Zero;
         var acc2 = Vector256<float>.Zero;
         var acc3 = Vector256<float>.Zero;
-        // Scales for 8 blocks x 4 rows are staged on the stack so each block reads its broadcast straight
-        // from memory (a load, not a shuffle on the busy vector ALUs).
-        float* scales = stackalloc float[32];
-        int b = 0;
-        for (; b + 8 <= blocks; b += 8)
+        for (int b = 0; b < blocks; b++)
         {
-            int offset = b * Q8_0.BlockBytes;
-            var xs = Avx.LoadVector256(xScales + b);
-            Avx.Store(scales, Avx.Multiply(Scales8(w0 + offset), xs));
-            Avx.Store(scales + 8, Avx.Multiply(Scales8(w1 + offset), xs));
-            Avx.Store(scales + 16, Avx.Multiply(Scales8(w2 + offset), xs));
-            Avx.Store(scales + 24, Avx.Multiply(Scales8(w3 + offset), xs));
-            for (int k = 0; k < 8; k++)
-            {
-                int at = offset + (k * Q8_0.BlockBytes) + 2;
-                var x = Avx.LoadVector256((sbyte*)(xq + at));
-                acc0 = Fma.MultiplyAdd(Avx.ConvertToVector256Single(Int8Groups.Dot256(Avx.LoadVector256((sbyte*)(w0 + at)), x)), Vector256.Create(scales[k]), acc0);
-                acc1 = Fma.MultiplyAdd(Avx.ConvertToVector256Single(Int8Groups.Dot256(Avx.LoadVector256((sbyte*)(w1 + at)), x)), Vector256.Create(scales[8 + k]), acc1);
-                acc2 = Fma.MultiplyAdd(Avx.ConvertToVector256Single(Int8Groups.Dot256(Avx.LoadVector256((sbyte*)(w2 + at)), x)), Vector256.Create(scales[16 + k]), acc2);
-                acc3 = Fma.MultiplyAdd(Avx.ConvertToVector256Single(Int8Groups.Dot256(Avx.LoadVector256((sbyte*)(w3 + at)), x)), Vector256.Create(scales[24 + k]), acc3);
-            }
-        }
-
-        for (; b < blocks; b++)
-        {
-            int offset = b * Q8_0.BlockBytes;
-            var x = Avx.LoadVector256((sbyte*)(xq + offset + 2));
-            float xs = xScales[b];
-            acc0 = Block(w0 + offset, x, xs, acc0);
-            acc1 = Block(w1 + offset, x, xs, acc1);
-            acc2 = Block(w2 + offset, x, xs, acc2);
-            acc3 = Block(w3 + offset, x, xs, acc3);
+            var x = Avx.LoadVector256((sbyte*)xq + 2);
+            var xs = Vector256.Create(xScales[b]);
+            acc0 = Block(w0, x, xs, table, acc0);
+            acc1 = Block(w1, x, xs, table, acc1);
+            acc2 = Block(w2, x, xs, table, acc2);
+            acc3 = Block(w3, x, xs, table, acc3);
+            w0 += Q8_0.BlockBytes;
+            w1 += Q8_0.BlockBytes;
+            w2 += Q8_0.BlockBytes;
+            w3 += Q8_0.BlockBytes;
+            xq += Q8_0.BlockBytes;
         }
 
         y[0] = Reduce(acc0);
@@ -192,11 +165,12 @@ internal static unsafe class Q8_0Dot
         y[3] = Reduce(acc3);
     }
 
+    /// <summary>One block in the canonical order: acc = fma(groups, fp32(d_w) * d_x, acc).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector256<float> Block(byte* wb, Vector256<sbyte> x, float xScale, Vector256<float> acc)
+    private static Vector256<float> Block(byte* wb, Vector256<sbyte> x, Vector256<float> xScale, float* table, Vector256<float> acc)
     {
         var groups = Int8Groups.Dot256(Avx.LoadVector256((sbyte*)(wb + 2)), x);
-        float scale = HalfConversion.ToSingle(Unsafe.ReadUnaligned<ushort>(wb)) * xScale;
-        return Fma.MultiplyAdd(Avx.ConvertToVector256Single(groups), Vector256.Create(scale), acc);
+        var scale = Avx.Multiply(Vector256.Create(table[Unsafe.ReadUnaligned<ushort>(wb)]), xScale);
+        return Fma.MultiplyAdd(Avx.ConvertToVector256Single(groups), scale, acc);
     }
 }

@@ -53,6 +53,36 @@ public class GemvTests
     }
 
     [Fact]
+    public void Q8_0_SubnormalAndNonFiniteWeightScales_BitIdenticalAcrossIsas()
+    {
+        const int rows = 13, cols = 256;
+        var random = new Random(11);
+        var weights = GemvReference.QuantizeRows(TestData.Floats(random, rows * cols));
+        ushort[] scales = [0x0001, 0x03FF, 0x8200, 0x7C00, 0xFC00, 0x7E01, 0x0000, 0x7BFF];
+        for (int i = 0; i < scales.Length; i++)
+        {
+            int block = (i * 11) + 3; // spread over rows, some in the four-row groups, some in the tail
+            weights[block * 34] = (byte)scales[i];
+            weights[(block * 34) + 1] = (byte)(scales[i] >> 8);
+        }
+
+        var x = TestData.Floats(random, cols);
+        var expected = GemvReference.Q8_0(weights, rows, cols, x);
+        foreach (var isa in TestData.Isas)
+        {
+            using var context = new KernelContext(2, isa);
+            var y = new float[rows];
+            Gemv.Q8_0(context, weights, rows, cols, x, y);
+            for (int r = 0; r < rows; r++)
+            {
+                Assert.True(
+                    float.IsNaN(expected[r]) ? float.IsNaN(y[r]) : BitConverter.SingleToInt32Bits(expected[r]) == BitConverter.SingleToInt32Bits(y[r]),
+                    $"{isa}: row {r} expected {expected[r]:R}, got {y[r]:R}");
+            }
+        }
+    }
+
+    [Fact]
     public void F32_RandomShapesEveryIsa_WithinErrorBoundOfDoubleReference() =>
         TestData.Check(37, 300, (rows, cols, seed) =>
         {
