@@ -10,6 +10,7 @@ internal static class BenchmarkProgram
         {
             ["ingest"] = IngestBenchmark.RunAsync,
             ["list"] = RunListBenchmark.RunAsync,
+            ["pages"] = PageRenderBenchmark.RunAsync,
         };
         if (which == "all")
         {

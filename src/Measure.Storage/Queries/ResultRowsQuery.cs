@@ -5,78 +5,95 @@ using Microsoft.EntityFrameworkCore;
 namespace Measure.Storage.Queries;
 
 /// <summary>
-/// The newest workload results matching a filter, with their summaries. Reads only summary columns (never
-/// sample_series), and parses each distinct metrics declaration once per call.
+/// The workload results of the newest runs matching a filter, with their summaries. Reads only summary columns
+/// (never sample_series), and parses each distinct metrics declaration once per call.
 /// </summary>
 public sealed class ResultRowsQuery(MeasureDbContext db)
 {
-    public const int MaxRows = 20_000;
+    public const int MaxRuns = 20_000;
 
+    /// <summary>
+    /// Results of the newest runs that match: runs are picked first through the (StartedAtUtc, Id) index, then
+    /// their workload results are read by run id, so the cost follows <paramref name="runLimit"/>, not the table size.
+    /// </summary>
     /// <param name="filter">Which results.</param>
-    /// <param name="limit">At most this many, newest first (1..<see cref="MaxRows"/>).</param>
+    /// <param name="runLimit">Results of at most this many runs, newest first (1..<see cref="MaxRuns"/>).</param>
     /// <param name="withLimits">Also read each run's probed device limits (roofline figures need them).</param>
-    public async Task<IReadOnlyList<ResultRow>> NewestAsync(ResultFilter filter, int limit, bool withLimits = false, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<ResultRow>> NewestAsync(ResultFilter filter, int runLimit, bool withLimits = false, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(filter);
-        if (limit is < 1 or > MaxRows)
-            throw new ArgumentOutOfRangeException(nameof(limit), limit, $"A result query reads between 1 and {MaxRows} rows.");
+        if (runLimit is < 1 or > MaxRuns)
+            throw new ArgumentOutOfRangeException(nameof(runLimit), runLimit, $"A result query reads the results of between 1 and {MaxRuns} runs.");
 
-        var deviceIds = filter.DeviceTag is { } tag ? await DevicesTaggedAsync(tag, cancellationToken).ConfigureAwait(false) : null;
-        var query =
-            from w in db.WorkloadResults.AsNoTracking()
-            join r in db.Runs.AsNoTracking() on w.RunId equals r.Id
-            join d in db.Devices.AsNoTracking() on r.DeviceId equals d.Id
-            select new { w, r, d };
+        var deviceIds = await DeviceIdsAsync(filter, cancellationToken).ConfigureAwait(false);
+        if (deviceIds is { Count: 0 })
+            return [];
+        var runs = db.Runs.AsNoTracking();
         if (filter.Suite is { } suite)
-            query = query.Where(x => x.r.SuiteId == suite);
-        if (filter.Workload is { } workload)
-            query = query.Where(x => x.w.Workload == workload);
-        if (filter.Precision is { } precision)
-            query = query.Where(x => x.w.Precision == precision);
-        if (filter.Device is { } device)
-            query = query.Where(x => x.d.Name == device);
+            runs = runs.Where(r => r.SuiteId == suite);
         if (deviceIds is not null)
-            query = query.Where(x => deviceIds.Contains(x.r.DeviceId));
+            runs = runs.Where(r => deviceIds.Contains(r.DeviceId));
         if (filter.SinceUtc is { } since)
-            query = query.Where(x => x.r.StartedAtUtc >= since);
+            runs = runs.Where(r => r.StartedAtUtc >= since);
         if (filter.UntilUtc is { } until)
-            query = query.Where(x => x.r.StartedAtUtc < until);
-
-        var rows = await query
-            .OrderByDescending(x => x.r.StartedAtUtc).ThenByDescending(x => x.r.Id).ThenBy(x => x.w.Ordinal)
-            .Take(limit)
-            .Select(x => new
-            {
-                x.r.Id,
-                x.r.StartedAtUtc,
-                x.r.DeviceId,
-                DeviceName = x.d.Name,
-                x.r.SuiteId,
-                x.w.Workload,
-                x.w.Precision,
-                x.w.Threads,
-                x.w.ComparabilityKey,
-                x.w.SummaryJson,
-                x.r.MetricsJson,
-                DeviceJson = withLimits ? x.r.DeviceJson : null,
-            })
+            runs = runs.Where(r => r.StartedAtUtc < until);
+        var workload = filter.Workload;
+        var precision = filter.Precision;
+        if (workload is not null || precision is not null)
+        {
+            runs = runs.Where(r => db.WorkloadResults.Any(w => w.RunId == r.Id
+                && (workload == null || w.Workload == workload) && (precision == null || w.Precision == precision)));
+        }
+        var picked = await runs
+            .OrderByDescending(r => r.StartedAtUtc).ThenByDescending(r => r.Id)
+            .Take(runLimit)
+            .Select(r => new { r.Id, r.StartedAtUtc, r.DeviceId, r.SuiteId, r.MetricsJson, DeviceJson = withLimits ? r.DeviceJson : null })
             .ToListAsync(cancellationToken).ConfigureAwait(false);
+        if (picked.Count == 0)
+            return [];
+
+        var runIds = picked.Select(r => r.Id).ToList();
+        var results = db.WorkloadResults.AsNoTracking().Where(w => runIds.Contains(w.RunId));
+        if (workload is not null)
+            results = results.Where(w => w.Workload == workload);
+        if (precision is not null)
+            results = results.Where(w => w.Precision == precision);
+        var rows = await results
+            .Select(w => new { w.RunId, w.Ordinal, w.Workload, w.Precision, w.Threads, w.ComparabilityKey, w.SummaryJson })
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var byRun = rows.ToLookup(w => w.RunId);
+        var usedDevices = picked.Select(r => r.DeviceId).Distinct().ToList();
+        var names = await db.Devices.AsNoTracking().Where(d => usedDevices.Contains(d.Id)).Select(d => new { d.Id, d.Name })
+            .ToDictionaryAsync(d => d.Id, d => d.Name, cancellationToken).ConfigureAwait(false);
 
         var declarations = new Dictionary<string, IReadOnlyList<MetricDeclaration>>(StringComparer.Ordinal);
         var limits = new Dictionary<string, DeviceLimits?>(StringComparer.Ordinal);
-        return rows.Select(x => new ResultRow(
-            x.Id,
-            DateTime.SpecifyKind(x.StartedAtUtc, DateTimeKind.Utc),
-            x.DeviceId,
-            x.DeviceName,
-            x.SuiteId,
-            x.Workload,
-            x.Precision,
-            x.Threads,
-            x.ComparabilityKey,
-            WorkloadSummaries.Deserialize(x.SummaryJson),
-            Declarations(declarations, x.MetricsJson),
-            x.DeviceJson is null ? null : Limits(limits, x.DeviceJson))).ToList();
+        var output = new List<ResultRow>(rows.Count);
+        foreach (var run in picked)
+        {
+            var metrics = Declarations(declarations, run.MetricsJson);
+            var deviceLimits = run.DeviceJson is null ? null : Limits(limits, run.DeviceJson);
+            foreach (var w in byRun[run.Id].OrderBy(w => w.Ordinal))
+            {
+                output.Add(new ResultRow(run.Id, DateTime.SpecifyKind(run.StartedAtUtc, DateTimeKind.Utc), run.DeviceId, names.GetValueOrDefault(run.DeviceId, "?"),
+                    run.SuiteId, w.Workload, w.Precision, w.Threads, w.ComparabilityKey, WorkloadSummaries.Deserialize(w.SummaryJson), metrics, deviceLimits));
+            }
+        }
+        return output;
+    }
+
+    /// <summary>The devices a filter allows (by name and by agent tag), or null when it does not restrict devices.</summary>
+    private async Task<List<long>?> DeviceIdsAsync(ResultFilter filter, CancellationToken cancellationToken)
+    {
+        List<long>? ids = null;
+        if (filter.Device is { } name)
+            ids = await db.Devices.AsNoTracking().Where(d => d.Name == name).Select(d => d.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
+        if (filter.DeviceTag is { } tag)
+        {
+            var tagged = await DevicesTaggedAsync(tag, cancellationToken).ConfigureAwait(false);
+            ids = ids is null ? tagged : ids.Intersect(tagged).ToList();
+        }
+        return ids;
     }
 
     /// <summary>Devices some agent with this tag runs on; tags live on agents, not on runs.</summary>

@@ -60,7 +60,7 @@ public static class DashboardFileReader
             var kind = Enum<PanelKind>(map, path, "kind", required: true)!.Value;
             var title = RequiredText(map, path, "title");
             var group = Enum<PanelGrouping>(map, path, "group", required: false) ?? PanelGrouping.Device;
-            var limit = OptionalInt(map, path, "limit", 1, ResultRowsQuery.MaxRows) ?? PanelDefinition.DefaultLimit;
+            var limit = OptionalInt(map, path, "limit", 1, ResultRowsQuery.MaxRuns) ?? PanelDefinition.DefaultLimit;
             var frontier = OptionalBool(map, path, "frontier") ?? false;
             var filter = Filters(map, path);
             var x = OptionalMetric(map, path, "x");

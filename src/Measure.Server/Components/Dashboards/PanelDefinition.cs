@@ -20,5 +20,6 @@ public sealed record PanelDefinition(
     int Limit = PanelDefinition.DefaultLimit,
     string? Description = null)
 {
-    public const int DefaultLimit = 2000;
+    /// <summary>Results of at most this many newest matching runs: enough for every setup of a lab, bounded so a page stays fast.</summary>
+    public const int DefaultLimit = 1000;
 }

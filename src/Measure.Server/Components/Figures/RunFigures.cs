@@ -47,7 +47,7 @@ public static class RunFigures
             .WithAxes("sample (token or iteration) index", $"{metric.Name} ({metric.Unit})")
             .AddTrace(new JsonObject
             {
-                ["type"] = "scattergl",
+                ["type"] = "scatter",
                 ["mode"] = "lines+markers",
                 ["name"] = PanelFigures.Label(name),
                 ["y"] = FigureSpec.Numbers(series.Values),
@@ -85,7 +85,7 @@ public static class RunFigures
             var k = kinds.IndexOf((trace.Kind, trace.Unit));
             figure.AddTrace(new JsonObject
             {
-                ["type"] = "scattergl",
+                ["type"] = "scatter",
                 ["mode"] = "lines",
                 ["name"] = PanelFigures.Label(trace.Sensor),
                 ["x"] = FigureSpec.Numbers(trace.TimesSeconds),
