@@ -3,6 +3,7 @@ using Measure.Agent.Device;
 using Measure.Agent.Outbox;
 using Measure.Agent.Running;
 using Measure.Agent.Running.Llm;
+using Measure.Agent.Running.Vision;
 using Measure.Agent.State;
 using Measure.Agent.Suites;
 using Measure.Agent.Upload;
@@ -11,10 +12,15 @@ using Measure.Sensors.Commands;
 using Measure.Sensors.IO;
 using Measure.Sensors.Sampling;
 using Measure.Workloads.Gguf;
+using Measure.Workloads.Vision.Accuracy;
+using Measure.Workloads.Vision.Images;
 
 namespace Measure.Agent.Commands;
 
-/// <summary><c>measure-agent run SUITE [--model M.gguf [--text FILE]] [--out FILE] [--json] [--server URL --token T]</c></summary>
+/// <summary>
+/// <c>measure-agent run SUITE [--model M.gguf [--text FILE]] [--weights C.safetensors] [--detector-weights D.safetensors]
+/// [--labels FILE [--images DIR]] [--out FILE] [--json] [--server URL --token T]</c>
+/// </summary>
 public static class RunCommand
 {
     public static Command Create()
@@ -31,12 +37,21 @@ public static class RunCommand
         var noProbe = new Option<bool>("--no-probe") { Description = "Do not probe device limits when none are cached (roofline_fraction is then unavailable)" };
         var model = new Option<FileInfo?>("--model") { Description = "GGUF model the suite's llm workloads run on instead of their seeded presets" };
         var text = new Option<FileInfo?>("--text") { Description = "Text file whose perplexity the --model is scored on" };
+        var weights = new Option<FileInfo?>("--weights") { Description = "Safetensors weights the suite's vision-classifier workloads run on instead of seeded ones" };
+        var detectorWeights = new Option<FileInfo?>("--detector-weights") { Description = "Safetensors weights the suite's vision-detector workloads run on instead of seeded ones" };
+        var images = new Option<DirectoryInfo?>("--images") { Description = "Folder the image paths in --labels are relative to (default: the labels file's folder)" };
+        var imageLabels = new Option<FileInfo?>("--labels") { Description = "Tab-separated labels (file<TAB>class, or file<TAB>class<TAB>xmin<TAB>ymin<TAB>xmax<TAB>ymax) to score real vision weights on (top-1 or mAP@0.5)" };
 
-        var command = new Command("run", "Run a suite on this device and write or upload its report") { suite, output, server, token, tokenFile, labels, quiet, json, stateDir, noProbe, model, text };
+        var command = new Command("run", "Run a suite on this device and write or upload its report") 
+        {
+            suite, output, server, token, tokenFile, labels, quiet, json, stateDir, noProbe, model, text, weights, detectorWeights, images, imageLabels,
+        };
         command.SetAction((parse, cancellationToken) => ExecuteAsync(
             parse.GetValue(suite)!, parse.GetValue(output), parse.GetValue(server), parse.GetValue(token), parse.GetValue(tokenFile),
             parse.GetValue(labels) ?? [], parse.GetValue(quiet), parse.GetValue(json), AgentStateDirectory.Resolve(parse.GetValue(stateDir)), parse.GetValue(noProbe),
-            new WorkloadInputs(parse.GetValue(model)?.FullName, parse.GetValue(text)?.FullName), cancellationToken));
+            new WorkloadInputs(parse.GetValue(model)?.FullName, parse.GetValue(text)?.FullName, parse.GetValue(weights)?.FullName,
+                parse.GetValue(detectorWeights)?.FullName, parse.GetValue(images)?.FullName, parse.GetValue(imageLabels)?.FullName),
+            cancellationToken));
         return command;
     }
 
@@ -55,18 +70,25 @@ public static class RunCommand
         if (inputs.TextPath is { } textPath && (inputs.ModelPath is null || !File.Exists(textPath)))
             return AgentOptions.Fail(ExitCodes.BadInput, inputs.ModelPath is null ? "--text needs --model (perplexity is scored with a real model's vocabulary)" : $"--text {textPath}: no such file");
 
+        if (VisionInputError(inputs) is { } visionError)
+            return AgentOptions.Fail(ExitCodes.BadInput, visionError);
+
         SuiteDefinition suite;
         try
         {
             suite = SuiteParser.Load(suiteFile.FullName);
             WorkloadFactory.Validate(suite, inputs);
         }
-        catch (Exception ex) when (ex is SuiteFormatException or ModelFormatException)
+        catch (Exception ex) when (IsBadInput(ex))
         {
             return AgentOptions.Fail(ExitCodes.BadInput, ex.Message);
         }
         if (inputs.ModelPath is not null && !suite.Workloads.Any(w => w.Kind == LlmWorkloadSpec.Kind))
             return AgentOptions.Fail(ExitCodes.BadInput, $"--model given but {suiteFile.Name} has no llm workload to run it");
+        if (inputs.WeightsPath is not null && !suite.Workloads.Any(w => w.Kind == VisionWorkloadSpec.ClassifierKind))
+            return AgentOptions.Fail(ExitCodes.BadInput, $"--weights given but {suiteFile.Name} has no {VisionWorkloadSpec.ClassifierKind} workload to run them");
+        if (inputs.DetectorWeightsPath is not null && !suite.Workloads.Any(w => w.Kind == VisionWorkloadSpec.DetectorKind))
+            return AgentOptions.Fail(ExitCodes.BadInput, $"--detector-weights given but {suiteFile.Name} has no {VisionWorkloadSpec.DetectorKind} workload to run them");
 
         var talk = !quiet && !json;
         var limits = new DeviceLimitsProvider(state, SysRoot.Host).Get(allowProbe: !noProbe);
@@ -78,7 +100,7 @@ public static class RunCommand
             report = TerminalProgress.Run(TerminalProgress.ShouldShow(!talk),
                 progress => new SuiteRunner(TimeProvider.System, sensors).Run(suite, device, labels, progress, cancellationToken, inputs));
         }
-        catch (ModelFormatException ex)
+        catch (Exception ex) when (IsBadInput(ex))
         {
             return AgentOptions.Fail(ExitCodes.BadInput, ex.Message);
         }
@@ -113,6 +135,22 @@ public static class RunCommand
         if (!json)
             Console.WriteLine(new Uri(server, $"runs/{report.RunId:D}"));
         return ExitCodes.Ok;
+    }
+
+    /// <summary>A bad file given on the command line (or named by the suite): one line naming it, exit 2.</summary>
+    private static bool IsBadInput(Exception ex) =>
+        ex is SuiteFormatException or ModelFormatException or DatasetFormatException or ImageFormatException;
+
+    /// <summary>Vision inputs that make no sense together, checked before the suite is read.</summary>
+    internal static string? VisionInputError(WorkloadInputs inputs)
+    {
+        if (inputs.ImagesPath is not null && inputs.LabelsPath is null)
+            return "--images needs --labels FILE (the labels name the images and their classes or boxes)";
+        if (inputs.ImagesPath is not null && !Directory.Exists(inputs.ImagesPath))
+            return $"--images {inputs.ImagesPath}: no such folder";
+        if (inputs.LabelsPath is not null && inputs.WeightsPath is null && inputs.DetectorWeightsPath is null)
+            return "--labels needs --weights or --detector-weights (seeded weights score at chance)";
+        return null;
     }
 
     internal static bool TryParseLabels(string[] args, out Dictionary<string, string>? labels, out string error)

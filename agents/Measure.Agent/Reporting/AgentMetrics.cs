@@ -41,5 +41,5 @@ public static class AgentMetrics
 
     /// <summary>Every metric a report of this agent may carry, each declared once.</summary>
     public static IReadOnlyList<MetricDeclaration> Catalog { get; } =
-        StandardMetrics.All.Concat(All).Concat(LlmMetrics.All).DistinctBy(m => m.Name).ToList();
+        StandardMetrics.All.Concat(All).Concat(LlmMetrics.All).Concat(VisionMetrics.All).DistinctBy(m => m.Name).ToList();
 }

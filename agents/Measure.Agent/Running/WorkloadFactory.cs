@@ -1,8 +1,12 @@
 using Measure.Agent.Running.Llm;
+using Measure.Agent.Running.Vision;
 using Measure.Agent.Suites;
 using Measure.Workloads.Llm;
 using Measure.Workloads.Llm.Model;
 using Measure.Workloads.Micro;
+using Measure.Workloads.Vision.Detection;
+using Measure.Workloads.Vision.Model;
+using Measure.Workloads.Vision.Safetensors;
 
 namespace Measure.Agent.Running;
 
@@ -18,13 +22,17 @@ public static class WorkloadFactory
     {
         [GemvKind] = GemvParameterKeys,
         [LlmWorkloadSpec.Kind] = LlmWorkloadSpec.ParameterKeys,
+        [VisionWorkloadSpec.ClassifierKind] = VisionWorkloadSpec.ParameterKeys,
+        [VisionWorkloadSpec.DetectorKind] = VisionWorkloadSpec.ParameterKeys,
     };
 
     public static IReadOnlyList<string> Kinds { get; } = [.. ParameterKeys.Keys];
 
     /// <summary>
     /// Checks every entry before anything runs, so a bad suite fails in a second, not after an hour.
-    /// With a --model file the file is opened (mapped, not read) to check it and its context length.
+    /// With a --model file the file is opened (mapped, not read) to check it and its context length;
+    /// vision weights files are read and matched against every vision entry's layout, and a --labels
+    /// file is parsed (bad files throw ModelFormatException, DatasetFormatException or ImageFormatException).
     /// </summary>
     public static void Validate(SuiteDefinition suite, WorkloadInputs? inputs = null)
     {
@@ -39,6 +47,7 @@ public static class WorkloadFactory
                     _ = Describe(suite, spec, precision, threads, modelShape, inputs);
             }
         }
+        ValidateVisionInputs(suite, inputs);
     }
 
     public static IEnumerable<Func<ISuiteWorkload>> Expand(SuiteDefinition suite, WorkloadInputs? inputs = null)
@@ -73,6 +82,9 @@ public static class WorkloadFactory
             case LlmWorkloadSpec.Kind:
                 var llm = LlmWorkloadSpec.Parse(parameters, precision, threads, modelShape);
                 return () => new LlmSuiteWorkload(llm, inputs);
+            case VisionWorkloadSpec.ClassifierKind or VisionWorkloadSpec.DetectorKind:
+                var vision = VisionWorkloadSpec.Parse(parameters, spec.Kind, precision, threads);
+                return () => new VisionSuiteWorkload(vision, inputs);
             default:
                 throw parameters.Error("kind", $"unknown workload kind '{spec.Kind}' (known: {string.Join(", ", Kinds)})");
         }
@@ -85,5 +97,28 @@ public static class WorkloadFactory
             return null;
         using var model = LlamaModel.Load(inputs.ModelPath);
         return model.Parameters;
+    }
+
+    /// <summary>
+    /// Every vision entry's layout must find its tensors, with their shapes, in the weights file of its
+    /// task (read once per file), and the labels must parse, so a wrong file fails before the first workload.
+    /// </summary>
+    private static void ValidateVisionInputs(SuiteDefinition suite, WorkloadInputs inputs)
+    {
+        var loaded = new Dictionary<string, VisionWeights>(StringComparer.Ordinal);
+        foreach (var spec in suite.Workloads.Where(w => VisionWorkloadSpec.IsVisionKind(w.Kind)))
+        {
+            var vision = VisionWorkloadSpec.Parse(new WorkloadParameters(suite, spec), spec.Kind, VisionPrecisions.Name(VisionPrecision.F32), 1);
+            if (VisionSuiteWorkload.WeightsPath(vision.Task, inputs) is not { } path)
+                continue;
+            if (!loaded.TryGetValue(path, out var weights))
+                loaded[path] = weights = SafetensorsReader.Load(path);
+            if (vision.Task == VisionTask.Classifier)
+                _ = MobileNetModel.Create(vision.Config, weights, VisionPrecision.F32);
+            else
+                _ = MobileNetDetector.Create(vision.Config, vision.Detector!, weights, VisionPrecision.F32);
+        }
+        if (inputs.LabelsPath is not null)
+            VisionDataset.Open(inputs.LabelsPath, inputs.ImagesPath).Dispose();
     }
 }

@@ -34,6 +34,16 @@ public sealed class WorkloadParameters(SuiteDefinition suite, WorkloadSpec spec)
             : throw Error($"params.{key}", $"expected a non-negative whole number, got '{text}'");
     }
 
+    /// <summary>A real number in (<paramref name="exclusiveMinimum"/>, <paramref name="maximum"/>], or the fallback when absent.</summary>
+    public double DoubleOrDefault(string key, double fallback, double exclusiveMinimum, double maximum)
+    {
+        if (!spec.Parameters.TryGetValue(key, out var text))
+            return fallback;
+        if (double.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value) && value > exclusiveMinimum && value <= maximum)
+            return value;
+        throw Error($"params.{key}", string.Create(CultureInfo.InvariantCulture, $"expected a number above {exclusiveMinimum} and at most {maximum}, got '{text}'"));
+    }
+
     public string? String(string key) => spec.Parameters.TryGetValue(key, out var text) ? text : null;
 
     public string Choice(string key, string fallback, IReadOnlyList<string> allowed)
