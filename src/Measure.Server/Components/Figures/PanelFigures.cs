@@ -142,9 +142,10 @@ public static class PanelFigures
         return null;
     }
 
+    /// <summary>The panel's label, else the metric actually found (not every alternative), with unit and direction.</summary>
     public static string AxisTitle(MetricReference metric, MetricDeclaration? declaration) => declaration is null
         ? metric.Title
-        : $"{metric.Title} ({declaration.Unit}, {(declaration.Direction == MetricDirection.LowerIsBetter ? "lower" : "higher")} is better)";
+        : $"{metric.Label ?? declaration.Name} ({declaration.Unit}, {(declaration.Direction == MetricDirection.LowerIsBetter ? "lower" : "higher")} is better)";
 
     /// <summary>
     /// Strings plotly shows (legend, hover, ticks), entity-encoded: plotly reads a few HTML tags in text, so a

@@ -12,7 +12,8 @@ public static class NumberText
         var magnitude = Math.Abs(value);
         if (magnitude != 0 && (magnitude >= 1e7 || magnitude < 1e-3))
             return value.ToString("0.###e+0", CultureInfo.InvariantCulture);
-        var decimals = magnitude >= 1000 ? 0 : magnitude >= 100 ? 1 : magnitude >= 10 ? 2 : 3;
+        // Counts and other whole numbers show no decimals; measured values keep about four significant figures.
+        var decimals = magnitude >= 1000 || value == Math.Round(value) ? 0 : magnitude >= 100 ? 1 : magnitude >= 10 ? 2 : 3;
         return value.ToString("F" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
     }
 

@@ -2,7 +2,7 @@
 // Points whose customdata is a run link open that run when clicked; PNG/SVG export is plotly's own modebar.
 (function () {
   var dark = window.matchMedia && window.matchMedia("(prefers-color-scheme: dark)").matches;
-  function theme(layout) {
+  function theme(layout, traceCount) {
     var fg = dark ? "#e6e6e6" : "#1a1a1a";
     var grid = dark ? "#3a3a3a" : "#e3e3e3";
     layout.font = Object.assign({ color: fg }, layout.font || {});
@@ -13,7 +13,11 @@
     });
     if (!layout.xaxis) layout.xaxis = { gridcolor: grid, zerolinecolor: grid };
     if (!layout.yaxis) layout.yaxis = { gridcolor: grid, zerolinecolor: grid };
-    layout.legend = Object.assign({ orientation: window.innerWidth < 640 ? "h" : "v" }, layout.legend || {});
+    // On a phone the legend goes below the plot (under the axis title) and the figure grows to hold it.
+    if (window.innerWidth < 640 && traceCount > 1) {
+      layout.legend = Object.assign({ orientation: "h", yanchor: "top", y: -0.35, x: 0 }, layout.legend || {});
+      layout.height = (layout.height || 320) + 24 * traceCount;
+    }
     return layout;
   }
   function draw() {
@@ -27,7 +31,7 @@
       var specEl = document.getElementById(el.dataset.figure + "-spec");
       if (!specEl) return;
       var spec = JSON.parse(specEl.textContent);
-      Plotly.newPlot(el, spec.data, theme(spec.layout), spec.config).then(function () {
+      Plotly.newPlot(el, spec.data, theme(spec.layout, spec.data.length), spec.config).then(function () {
         el.dataset.drawn = "true";
         el.on("plotly_click", function (event) {
           var point = event && event.points && event.points[0];
