@@ -1,4 +1,5 @@
 using System.Text;
+using Measure.Workloads.Vision.Detection;
 using Measure.Workloads.Vision.Model;
 using Measure.Workloads.Vision.Safetensors;
 
@@ -13,6 +14,15 @@ public static class VisionFixtures
         var path = Path.Join(folder, "tiny-classifier.safetensors");
         var weights = SeededVisionWeights.ForClassifier(new MobileNetLayout(MobileNetConfig.Tiny), seed);
         SafetensorsWriter.Write(path, weights.Tensors);
+        return path;
+    }
+
+    /// <summary>The tiny detector's (SSDLite head, default classes) seeded weights as an F32 safetensors file.</summary>
+    public static string WriteTinyDetectorWeights(string folder, ulong seed = 7)
+    {
+        var path = Path.Join(folder, "tiny-detector.safetensors");
+        var layout = new SsdLiteLayout(MobileNetConfig.Tiny, new DetectorConfig());
+        SafetensorsWriter.Write(path, SeededVisionWeights.Create(layout.Convolutions, seed).Tensors);
         return path;
     }
 

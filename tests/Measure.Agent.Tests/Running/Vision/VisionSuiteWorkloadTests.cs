@@ -153,4 +153,43 @@ public sealed class VisionSuiteWorkloadTests
         var detector = report.Workloads[1];
         Assert.Contains("--detector-weights", Single(detector, VisionMetrics.DatasetMeanAveragePrecision).Unavailable, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Run_BoxLabelsWithDetectorWeights_MapMeasuredAndClassifierSaysWhyNot()
+    {
+        using var temp = new TempStateDirectory();
+        var weights = VisionFixtures.WriteTinyDetectorWeights(temp.State.Path);
+        VisionFixtures.WritePpm(Path.Join(temp.State.Path, "street.ppm"), 64, 48, 3);
+        VisionFixtures.WritePpm(Path.Join(temp.State.Path, "park.ppm"), 48, 48, 5);
+        var labels = Path.Join(temp.State.Path, "boxes.tsv");
+        File.WriteAllLines(labels, ["street.ppm\t6\t4\t4\t40\t30", "street.ppm\t14\t30\t10\t60\t44", "park.ppm\t11\t8\t8\t24\t40"]);
+        var suite = Suite.Replace("[f32, f16, int8]", "[f16]", StringComparison.Ordinal).Replace("[f32, int8]", "[f32]", StringComparison.Ordinal);
+
+        var report = Run(suite, new WorkloadInputs(DetectorWeightsPath: weights, LabelsPath: labels));
+
+        var (classifier, detector) = (report.Workloads[0], report.Workloads[1]);
+        Assert.InRange(Value(detector, VisionMetrics.DatasetMeanAveragePrecision), 0, 1);
+        Assert.Contains("boxes.tsv: 2 labelled image(s), weights tiny-detector.safetensors", Single(detector, VisionMetrics.DatasetMeanAveragePrecision).Source, StringComparison.Ordinal);
+        Assert.Equal("tiny-detector.safetensors", detector.Parameters["weights_file"]);
+        Assert.Contains("give --weights FILE", Single(classifier, VisionMetrics.DatasetTop1).Unavailable, StringComparison.Ordinal);
+        Assert.Equal("4", classifier.Parameters["batch"]);
+        Assert.True(classifier.Parameters.ContainsKey("seed"));
+    }
+
+    [Fact]
+    public void Run_ClassLabelsOnDetector_DatasetUnavailableNamingTheMismatch()
+    {
+        using var temp = new TempStateDirectory();
+        var weights = VisionFixtures.WriteTinyDetectorWeights(temp.State.Path);
+        VisionFixtures.WritePpm(Path.Join(temp.State.Path, "a.ppm"), 32, 32, 1);
+        var labels = Path.Join(temp.State.Path, "classes.tsv");
+        File.WriteAllLines(labels, ["a.ppm\t2"]);
+        var suite = Suite.Replace("[f32, f16, int8]", "[f16]", StringComparison.Ordinal).Replace("[f32, int8]", "[int8]", StringComparison.Ordinal);
+
+        var report = Run(suite, new WorkloadInputs(DetectorWeightsPath: weights, LabelsPath: labels));
+
+        var detector = report.Workloads[1];
+        Assert.Equal("classes.tsv holds class labels, not boxes", Single(detector, VisionMetrics.DatasetMeanAveragePrecision).Unavailable);
+        Assert.InRange(Value(detector, VisionMetrics.Top1Agreement), 0, 1);
+    }
 }
