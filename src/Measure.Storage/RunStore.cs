@@ -12,9 +12,8 @@ public sealed class RunStore(MeasureDbContext db, DeviceCache? devices = null)
 {
     public const int MaxPageSize = 200;
 
-    /// <summary>SHA-256 of the canonical serialization, so formatting of the upload does not matter.</summary>
-    public static string ContentHash(RunReport report) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(MeasureJson.Serialize(report))));
+    /// <summary>The content hash stored with a run (see <see cref="ReportHash"/>).</summary>
+    public static string ContentHash(RunReport report) => ReportHash.Compute(report);
 
     public async Task<StoreOutcome> AddAsync(RunReport report, DateTimeOffset receivedAt, CancellationToken cancellationToken = default) =>
         await AddAsync(report, receivedAt, uploadedByAgentId: null, cancellationToken).ConfigureAwait(false);
@@ -22,7 +21,7 @@ public sealed class RunStore(MeasureDbContext db, DeviceCache? devices = null)
     public async Task<StoreOutcome> AddAsync(RunReport report, DateTimeOffset receivedAt, Guid? uploadedByAgentId, CancellationToken cancellationToken = default)
     {
         var hash = ContentHash(report);
-        if (await ExistingOutcomeAsync(report.RunId, hash, cancellationToken).ConfigureAwait(false) is { } known)
+        if (await ExistingOutcomeAsync(report, hash, cancellationToken).ConfigureAwait(false) is { } known)
             return known;
 
         var deviceId = await DeviceIdAsync(report.Device, receivedAt, cancellationToken).ConfigureAwait(false);
@@ -38,7 +37,7 @@ public sealed class RunStore(MeasureDbContext db, DeviceCache? devices = null)
         {
             // Another request stored the same run id between our check and our insert.
             db.ChangeTracker.Clear();
-            return await ExistingOutcomeAsync(report.RunId, hash, cancellationToken).ConfigureAwait(false) ?? throw new InvalidOperationException($"Storing run {report.RunId} failed.");
+            return await ExistingOutcomeAsync(report, hash, cancellationToken).ConfigureAwait(false) ?? throw new InvalidOperationException($"Storing run {report.RunId} failed.");
         }
     }
 
@@ -115,11 +114,11 @@ public sealed class RunStore(MeasureDbContext db, DeviceCache? devices = null)
 
     private static string EncodeCursor(int offset) => Convert.ToBase64String(Encoding.UTF8.GetBytes($"o:{offset.ToString(CultureInfo.InvariantCulture)}"));
 
-    private async Task<StoreOutcome?> ExistingOutcomeAsync(Guid runId, string hash, CancellationToken cancellationToken)
+    private async Task<StoreOutcome?> ExistingOutcomeAsync(RunReport report, string hash, CancellationToken cancellationToken)
     {
-        var storedHash = await db.Runs.AsNoTracking().Where(r => r.Id == runId).Select(r => r.ReportHash)
+        var storedHash = await db.Runs.AsNoTracking().Where(r => r.Id == report.RunId).Select(r => r.ReportHash)
             .SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
-        return storedHash is null ? null : storedHash == hash ? StoreOutcome.AlreadyStored : StoreOutcome.Conflict;
+        return storedHash is null ? null : ReportHash.Matches(storedHash, report, hash) ? StoreOutcome.AlreadyStored : StoreOutcome.Conflict;
     }
 
     private async Task<long> DeviceIdAsync(DeviceFingerprint fingerprint, DateTimeOffset seenAt, CancellationToken cancellationToken)

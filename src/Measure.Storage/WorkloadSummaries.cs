@@ -18,7 +18,8 @@ public static class WorkloadSummaries
                 summaries.Add(new MetricSummary(series.Metric, 0, Unavailable: "no samples"));
                 continue;
             }
-            var sorted = series.Values.Order().ToArray();
+            var sorted = series.Values.ToArray();
+            Array.Sort(sorted);
             summaries.Add(new MetricSummary(
                 series.Metric,
                 sorted.Length,
