@@ -67,14 +67,26 @@ public static unsafe class Gemm
         Validate(x.Length, tokens, cols, y.Length, rows);
         using var lease = context.Enter();
         var activations = ActivationQuantizer.Quantize(context, x, tokens, cols);
+        int blocks = cols / Formats.Q8_0.BlockSize;
+        bool pack = Q8_0Tile.WantsPackedTokens(context.Isa, tokens, blocks);
+        long packedShorts = pack ? (long)tokens * blocks * PairSplitInt16.BlockShorts : 0;
+        var packed = pack ? context.Int16Scratch(checked((int)packedShorts + 16)) : [];
         fixed (byte* w = weights)
         fixed (byte* xq = activations.Bytes)
         fixed (float* xs = activations.Scales)
+        fixed (short* packedBase = packed)
         fixed (float* yp = y)
         {
+            // Tokens are widened once per call and reused by every weight row.
+            short* xPacked = pack ? (short*)(((nint)packedBase + 31) & ~(nint)31) : null;
+            if (pack)
+            {
+                PairSplitInt16.Pack(xq, (long)tokens * blocks, xPacked);
+            }
+
             var job = new Q8_0Job
             {
-                Isa = context.Isa, Weights = w, Rows = rows, Blocks = cols / Formats.Q8_0.BlockSize, Xq = xq, XScales = xs, Tokens = tokens, Y = yp,
+                Isa = context.Isa, Weights = w, Rows = rows, Blocks = blocks, Xq = xq, XScales = xs, XPacked = xPacked, Tokens = tokens, Y = yp,
             };
             context.Run(ref job, rows, Q8RowBlock, MinRows(cols, tokens));
         }
@@ -222,11 +234,12 @@ public static unsafe class Gemm
         public int Blocks;
         public byte* Xq;
         public float* XScales;
+        public short* XPacked;
         public int Tokens;
         public float* Y;
 
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public readonly void Execute(int start, int end) =>
-            Q8_0Tile.Run(Isa, Xq, XScales, Tokens, Weights + ((long)start * Blocks * Formats.Q8_0.BlockBytes), end - start, Blocks, Y + start, Rows);
+            Q8_0Tile.Run(Isa, Xq, XScales, XPacked, Tokens, Weights + ((long)start * Blocks * Formats.Q8_0.BlockBytes), end - start, Blocks, Y + start, Rows);
     }
 }

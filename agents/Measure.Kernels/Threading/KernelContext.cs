@@ -16,6 +16,7 @@ public sealed class KernelContext : IDisposable
     private float[] _activationScales = [];
     private sbyte[] _int8 = [];
     private float[] _floats = [];
+    private short[] _int16 = [];
     private int _busy;
 
     /// <summary>Creates a context with <paramref name="threads"/> threads (default: all cores) running
@@ -98,6 +99,17 @@ public sealed class KernelContext : IDisposable
         }
 
         return _int8;
+    }
+
+    /// <summary>Scratch for widened int16 activations (pinned; callers align the pointer themselves).</summary>
+    internal short[] Int16Scratch(int length)
+    {
+        if (_int16.Length < length)
+        {
+            _int16 = GC.AllocateUninitializedArray<short>(length, pinned: true);
+        }
+
+        return _int16;
     }
 
     /// <summary>Scratch for float staging (im2col patches, widened weights).</summary>

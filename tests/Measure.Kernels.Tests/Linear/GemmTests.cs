@@ -52,6 +52,47 @@ public class GemmTests
     }
 
     [Fact]
+    public void Q8_0_WideRowsMinus128AndSpecialScales_BitIdenticalToReferenceGemvOnEveryIsa()
+    {
+        // 300 blocks per row: packed row groups shrink to 6 rows; one thread runs every group in one call.
+        const int rows = 15, cols = 32 * 300, tokens = 6;
+        var random = new Random(33);
+        var weights = GemvReference.QuantizeRows(TestData.Floats(random, rows * cols, 2f));
+        for (int i = 2; i < weights.Length; i += 34 * 5)
+        {
+            weights[i] = 0x80; // -128: exact in the int16 pair path and in the abs/sign path
+        }
+
+        ushort[] scales = [0x0001, 0x7C00, 0xFE00, 0x8000];
+        for (int i = 0; i < scales.Length; i++)
+        {
+            int block = (i * 1201) + 7;
+            weights[block * 34] = (byte)scales[i];
+            weights[(block * 34) + 1] = (byte)(scales[i] >> 8);
+        }
+
+        var x = TestData.Floats(random, tokens * cols, 4f);
+        var expected = new float[tokens * rows];
+        for (int t = 0; t < tokens; t++)
+        {
+            GemvReference.Q8_0(weights, rows, cols, x[(t * cols)..((t + 1) * cols)]).CopyTo(expected, t * rows);
+        }
+
+        foreach (var isa in TestData.Isas)
+        {
+            using var context = new KernelContext(1, isa);
+            var y = new float[tokens * rows];
+            Gemm.Q8_0(context, weights, rows, cols, x, tokens, y);
+            for (int i = 0; i < y.Length; i++)
+            {
+                Assert.True(
+                    float.IsNaN(expected[i]) ? float.IsNaN(y[i]) : BitConverter.SingleToInt32Bits(expected[i]) == BitConverter.SingleToInt32Bits(y[i]),
+                    $"{isa}: element {i} expected {expected[i]:R}, got {y[i]:R}");
+            }
+        }
+    }
+
+    [Fact]
     public void F32_RandomShapesEveryIsa_WithinErrorBoundOfDoubleReference() =>
         TestData.Check(40, 9, (rows, tokens, seed) =>
         {
