@@ -25,7 +25,7 @@ internal static class PageRenderBenchmark
         {
             ("runs list", ""),
             ("leaderboard", "dashboards/leaderboard"),
-            ("leaderboard sorted+filtered", $"dashboards/leaderboard?device={Uri.EscapeDataString(device)}&sort=latency_p90&desc=1"),
+            ("leaderboard sorted+filtered", $"dashboards/leaderboard?device={Uri.EscapeDataString(device)}&sort=token_latency_p90&desc=1"),
             ("pareto", "dashboards/pareto"),
             ("roofline", "dashboards/roofline"),
             ("trends (one device)", $"trends?metric=latency&device={Uri.EscapeDataString(device)}"),

@@ -67,7 +67,7 @@ public sealed class DashboardPagesTests(SeededServer seeded) : IClassFixture<See
     [Fact]
     public async Task Leaderboard_ListsNewestResultPerSetupSortedWithCsvAndRunLinks()
     {
-        var (_, document) = await GetAsync("dashboards/leaderboard?sort=latency_p90&desc=1");
+        var (_, document) = await GetAsync("dashboards/leaderboard?sort=token_latency_p90&desc=1");
 
         var rows = document.QuerySelectorAll("table.data tbody tr");
         Assert.Equal(4, rows.Length); // 2 devices x 2 precisions, newest of each
