@@ -81,10 +81,11 @@ internal static unsafe class Q8_0Tile
         }
     }
 
-    /// <summary>Whether the tokens should be packed for the pair tile: enough tokens to amortize packing
-    /// and rows narrow enough that a group of packed weight rows fits the stack budget.</summary>
+    /// <summary>Whether the tokens should be packed for the pair tile: no AVX-VNNI (whose vpdpbusd makes the
+    /// byte tile cheaper), enough tokens to amortize packing, and rows narrow enough that a group of packed
+    /// weight rows fits the stack budget.</summary>
     public static bool WantsPackedTokens(KernelIsa isa, int tokens, int blocks) =>
-        isa is KernelIsa.Avx2 or KernelIsa.Avx512 && tokens >= TileTokens && blocks <= MaxPackedStackBytes / (2 * PairSplitInt16.BlockShorts * sizeof(short));
+        isa is KernelIsa.Avx2 or KernelIsa.Avx512 && !AvxVnni.IsSupported && tokens >= TileTokens && blocks <= MaxPackedStackBytes / (2 * PairSplitInt16.BlockShorts * sizeof(short));
 
     // Packed weights of a row group (64 bytes per block) stay within 128 KiB of stack: 8 rows up to 256
     // blocks (8192 columns), fewer (an even number, at least 2) for wider rows.
