@@ -33,6 +33,7 @@ public sealed class MeasureDbContext(DbContextOptions<MeasureDbContext> options)
             e.HasMany(r => r.Labels).WithOne().HasForeignKey(l => l.RunId).OnDelete(DeleteBehavior.Cascade);
             e.HasIndex(r => new { r.StartedAtUtc, r.Id });
             e.HasIndex(r => r.DeviceId);
+            e.HasIndex(r => new { r.DeviceId, r.StartedAtUtc, r.Id });
         });
         modelBuilder.Entity<WorkloadResultEntity>(e =>
         {

@@ -77,10 +77,11 @@ public sealed class WalkingSkeletonTests(BrowserFixture browser) : IClassFixture
 
         await page.GotoAsync(new Uri(server.Address, $"runs/{report.RunId}").ToString());
         await page.WaitForSelectorAsync("[data-figure][data-drawn='true']");
-        await page.WaitForFunctionAsync($"document.querySelectorAll(\"[data-drawn='true']\").length === {report.Workloads.Count}");
+        await page.WaitForFunctionAsync("document.querySelectorAll('[data-figure]').length === document.querySelectorAll(\"[data-drawn='true']\").length");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "run-page.png"), FullPage = true });
 
-        Assert.Equal(report.Workloads.Count, await page.Locator(".js-plotly-plot .main-svg").First.EvaluateAsync<int>("_ => document.querySelectorAll('.js-plotly-plot').length"));
+        // At least one drawn figure per workload (the run page adds ECDFs, timelines and sensors beside the histograms).
+        Assert.True(await page.Locator(".js-plotly-plot").CountAsync() >= report.Workloads.Count);
         Assert.True(await page.Locator(".js-plotly-plot .bars path").CountAsync() > 0, "histogram bars are drawn");
         await page.CloseAsync();
     }

@@ -32,6 +32,8 @@ public sealed class ServeLoop(
     TimeProvider time,
     Action<string> log)
 {
+    private readonly JobLeaseWork work = new(fleet, outbox, sender, agentToken, options.VisibilitySeconds, time, log);
+
     /// <summary>Runs until cancelled or <see cref="ServeOptions.MaxJobs"/> jobs were handled; returns the jobs handled.</summary>
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
@@ -41,7 +43,7 @@ public sealed class ServeLoop(
             while (options.MaxJobs is null || jobs < options.MaxJobs)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                await DeliverAsync(cancellationToken).ConfigureAwait(false);
+                await work.DeliverAsync(cancellationToken).ConfigureAwait(false);
                 await HeartbeatAsync("idle", cancellationToken).ConfigureAwait(false);
                 JobLease? lease = null;
                 try
@@ -85,7 +87,7 @@ public sealed class ServeLoop(
 
         using var leaseLost = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         using var stopRenewing = new CancellationTokenSource();
-        var renewing = KeepLeaseAsync(lease, leaseLost, stopRenewing.Token);
+        var renewing = work.KeepLeaseAsync(lease, leaseLost, stopRenewing.Token);
         RunReport report;
         try
         {
@@ -117,55 +119,7 @@ public sealed class ServeLoop(
         // On disk before any upload: from here on the run survives a crash, a reboot or a server outage.
         outbox.Add(report, new JobTicket(lease.JobId, lease.LeaseId));
         log($"job {lease.JobId}: run {report.RunId} finished, in the outbox");
-        await DeliverAsync(cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>Renews every third of the visibility; a 409 means another agent owns the job now, so the run stops.</summary>
-    private async Task KeepLeaseAsync(JobLease lease, CancellationTokenSource leaseLost, CancellationToken stop)
-    {
-        var period = TimeSpan.FromSeconds(Math.Max(1, options.VisibilitySeconds / 3.0));
-        try
-        {
-            while (true)
-            {
-                await Task.Delay(period, time, stop).ConfigureAwait(false);
-                try
-                {
-                    if (await fleet.RenewAsync(lease.JobId, new RenewRequest(lease.LeaseId, options.VisibilitySeconds), stop).ConfigureAwait(false) is null)
-                    {
-                        await leaseLost.CancelAsync().ConfigureAwait(false);
-                        return;
-                    }
-                }
-                catch (FleetException ex)
-                {
-                    log($"job {lease.JobId}: renewal failed ({ex.Message}); trying again");
-                }
-            }
-        }
-        catch (OperationCanceledException) when (stop.IsCancellationRequested)
-        {
-            // The run ended: nothing left to keep.
-        }
-    }
-
-    private async Task DeliverAsync(CancellationToken cancellationToken)
-    {
-        if (outbox.Pending().Count == 0)
-            return;
-        var summary = await sender.DrainAsync(fleet.Server, agentToken, log, cancellationToken).ConfigureAwait(false);
-        foreach (var entry in summary.Delivered.Where(e => e.Job is not null))
-        {
-            try
-            {
-                await fleet.CompleteAsync(entry.Job!.JobId, new CompleteJobRequest(entry.Job.LeaseId, entry.RunId), cancellationToken).ConfigureAwait(false);
-                log($"job {entry.Job!.JobId}: completed with run {entry.RunId}");
-            }
-            catch (FleetException ex)
-            {
-                log($"job {entry.Job!.JobId}: run {entry.RunId} is stored but completing the job failed ({ex.Message})");
-            }
-        }
+        await work.DeliverAsync(cancellationToken).ConfigureAwait(false);
     }
 
     private async Task HeartbeatAsync(string state, CancellationToken cancellationToken)

@@ -29,6 +29,8 @@ public sealed class PhoneJobLoop(
     TimeProvider time,
     Action<string> log)
 {
+    private readonly JobLeaseWork work = new(fleet, outbox, sender, agentToken, options.VisibilitySeconds, time, message => log($"phone {phone.Serial}: {message}"));
+
     /// <summary>Jobs handled until cancelled, disconnected or <see cref="ServeOptions.MaxJobs"/>.</summary>
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
@@ -38,7 +40,7 @@ public sealed class PhoneJobLoop(
             while (options.MaxJobs is null || jobs < options.MaxJobs)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                await DeliverAsync(cancellationToken).ConfigureAwait(false);
+                await work.DeliverAsync(cancellationToken).ConfigureAwait(false);
                 await HeartbeatAsync("idle", cancellationToken).ConfigureAwait(false);
                 JobLease? lease = null;
                 try
@@ -82,7 +84,7 @@ public sealed class PhoneJobLoop(
         }
         using var stopRenewing = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         using var leaseLost = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var renewing = KeepLeaseAsync(lease, leaseLost, stopRenewing.Token);
+        var renewing = work.KeepLeaseAsync(lease, leaseLost, stopRenewing.Token);
         RunReport report;
         try
         {
@@ -117,55 +119,8 @@ public sealed class PhoneJobLoop(
         }
         outbox.Add(report, new JobTicket(lease.JobId, lease.LeaseId));
         log($"phone {phone.Serial}: job {lease.JobId}: run {report.RunId} in the outbox");
-        await DeliverAsync(cancellationToken).ConfigureAwait(false);
+        await work.DeliverAsync(cancellationToken).ConfigureAwait(false);
         return true;
-    }
-
-    private async Task KeepLeaseAsync(JobLease lease, CancellationTokenSource leaseLost, CancellationToken stop)
-    {
-        var period = TimeSpan.FromSeconds(Math.Max(1, options.VisibilitySeconds / 3.0));
-        try
-        {
-            while (true)
-            {
-                await Task.Delay(period, time, stop).ConfigureAwait(false);
-                try
-                {
-                    if (await fleet.RenewAsync(lease.JobId, new RenewRequest(lease.LeaseId, options.VisibilitySeconds), stop).ConfigureAwait(false) is null)
-                    {
-                        await leaseLost.CancelAsync().ConfigureAwait(false);
-                        return;
-                    }
-                }
-                catch (FleetException ex)
-                {
-                    log($"phone {phone.Serial}: job {lease.JobId}: renewal failed ({ex.Message})");
-                }
-            }
-        }
-        catch (OperationCanceledException) when (stop.IsCancellationRequested)
-        {
-            // The run ended.
-        }
-    }
-
-    private async Task DeliverAsync(CancellationToken cancellationToken)
-    {
-        if (outbox.Pending().Count == 0)
-            return;
-        var summary = await sender.DrainAsync(fleet.Server, agentToken, log, cancellationToken).ConfigureAwait(false);
-        foreach (var entry in summary.Delivered.Where(e => e.Job is not null))
-        {
-            try
-            {
-                await fleet.CompleteAsync(entry.Job!.JobId, new CompleteJobRequest(entry.Job.LeaseId, entry.RunId), cancellationToken).ConfigureAwait(false);
-                log($"phone {phone.Serial}: job {entry.Job.JobId} completed with run {entry.RunId}");
-            }
-            catch (FleetException ex)
-            {
-                log($"phone {phone.Serial}: job {entry.Job!.JobId}: run stored but completing failed ({ex.Message})");
-            }
-        }
     }
 
     private async Task HeartbeatAsync(string state, CancellationToken cancellationToken)

@@ -1,0 +1,61 @@
+using Measure.Agent.Outbox;
+using Measure.Agent.Upload;
+using Measure.Contracts.Fleet;
+
+namespace Measure.Agent.Fleet;
+
+/// <summary>
+/// What every job loop does around a run, whoever runs it (this device, or a phone on a lab host): keep the
+/// lease alive while the run goes on, and after upload complete each delivered run's job.
+/// </summary>
+public sealed class JobLeaseWork(FleetClient fleet, RunOutbox outbox, OutboxSender sender, string agentToken, int visibilitySeconds, TimeProvider time, Action<string> log)
+{
+    /// <summary>Renews every third of the visibility; a 409 means another agent owns the job now, so the run stops.</summary>
+    public async Task KeepLeaseAsync(JobLease lease, CancellationTokenSource leaseLost, CancellationToken stop)
+    {
+        var period = TimeSpan.FromSeconds(Math.Max(1, visibilitySeconds / 3.0));
+        try
+        {
+            while (true)
+            {
+                await Task.Delay(period, time, stop).ConfigureAwait(false);
+                try
+                {
+                    if (await fleet.RenewAsync(lease.JobId, new RenewRequest(lease.LeaseId, visibilitySeconds), stop).ConfigureAwait(false) is null)
+                    {
+                        await leaseLost.CancelAsync().ConfigureAwait(false);
+                        return;
+                    }
+                }
+                catch (FleetException ex)
+                {
+                    log($"job {lease.JobId}: renewal failed ({ex.Message}); trying again");
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            // The run ended: nothing left to keep.
+        }
+    }
+
+    /// <summary>Uploads the outbox, then completes the job of every run the server confirmed.</summary>
+    public async Task DeliverAsync(CancellationToken cancellationToken)
+    {
+        if (outbox.Pending().Count == 0)
+            return;
+        var summary = await sender.DrainAsync(fleet.Server, agentToken, log, cancellationToken).ConfigureAwait(false);
+        foreach (var entry in summary.Delivered.Where(e => e.Job is not null))
+        {
+            try
+            {
+                await fleet.CompleteAsync(entry.Job!.JobId, new CompleteJobRequest(entry.Job.LeaseId, entry.RunId), cancellationToken).ConfigureAwait(false);
+                log($"job {entry.Job!.JobId}: completed with run {entry.RunId}");
+            }
+            catch (FleetException ex)
+            {
+                log($"job {entry.Job!.JobId}: run {entry.RunId} is stored but completing the job failed ({ex.Message})");
+            }
+        }
+    }
+}
