@@ -119,8 +119,16 @@ public sealed class DashboardFileReaderTests
     }
 
     [Fact]
-    public void Resolve_NothingConfigured_FindsTheRepositoryFolder()
+    public void Resolve_NothingConfigured_PrefersTheFolderBesideTheBinaries()
     {
-        Assert.Equal(Path.Combine(RepoPaths.Root, "dashboards"), DashboardDirectory.Resolve(null, AppContext.BaseDirectory));
+        // The build copies dashboards/ next to the server's binaries, as a published server has it.
+        Assert.Equal(Path.Combine(AppContext.BaseDirectory, "dashboards"), DashboardDirectory.Resolve(null, AppContext.BaseDirectory));
+        Assert.True(File.Exists(Path.Combine(AppContext.BaseDirectory, "dashboards", "leaderboard.yaml")));
+    }
+
+    [Fact]
+    public void Resolve_NothingConfiguredInsideTheSourceTree_FindsTheRepositoryFolder()
+    {
+        Assert.Equal(Path.Combine(RepoPaths.Root, "dashboards"), DashboardDirectory.Resolve(null, RepoPaths.Combine("src", "Measure.Server")));
     }
 }
