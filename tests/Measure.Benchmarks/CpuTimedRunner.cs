@@ -1,9 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Runtime.InteropServices;
 using Measure.Kernels.Benchmarking;
 using Measure.Kernels.Dispatch;
-using Measure.Kernels.Linear;
 using Measure.Kernels.Roofline;
 using Measure.Kernels.Threading;
 
@@ -72,7 +70,7 @@ internal static class CpuTimedRunner
         foreach (int threads in threadCounts)
         {
             using var context = new KernelContext(threads, isa);
-            var samples = Time(() => Call(context, format, weights.Next(), rows, cols, x, tokens, y), budget, threads);
+            var samples = Time(() => KernelBenchmark.Call(context, format, weights.Next(), rows, cols, x, tokens, y), budget, threads);
             double bestWall = samples.Min(s => s.Wall);
             double cpu = Median(samples.Select(s => s.Cpu));
             double share = samples.Sum(s => s.Cpu) / samples.Sum(s => s.Wall);
@@ -135,31 +133,6 @@ internal static class CpuTimedRunner
         }
 
         return samples;
-    }
-
-    private static void Call(KernelContext context, string format, byte[] weights, int rows, int cols, float[] x, int tokens, float[] y)
-    {
-        switch (format, tokens)
-        {
-            case ("q8_0", 1):
-                Gemv.Q8_0(context, weights, rows, cols, x, y);
-                break;
-            case ("q8_0", _):
-                Gemm.Q8_0(context, weights, rows, cols, x, tokens, y);
-                break;
-            case ("f16", 1):
-                Gemv.F16(context, MemoryMarshal.Cast<byte, Half>(weights), rows, cols, x, y);
-                break;
-            case ("f16", _):
-                Gemm.F16(context, MemoryMarshal.Cast<byte, Half>(weights), rows, cols, x, tokens, y);
-                break;
-            case (_, 1):
-                Gemv.F32(context, MemoryMarshal.Cast<byte, float>(weights), rows, cols, x, y);
-                break;
-            default:
-                Gemm.F32(context, MemoryMarshal.Cast<byte, float>(weights), rows, cols, x, tokens, y);
-                break;
-        }
     }
 
     private static double Median(IEnumerable<double> values)

@@ -61,7 +61,8 @@ public static class KernelBenchmark
         return new KernelBenchmarkReport(limits, results);
     }
 
-    private static void Call(KernelContext context, string format, byte[] weights, int rows, int cols, float[] x, int tokens, float[] y)
+    /// <summary>One GEMV (tokens = 1) or GEMM call of a format on raw weight bytes; shared with the CPU-timed runner.</summary>
+    internal static void Call(KernelContext context, string format, byte[] weights, int rows, int cols, float[] x, int tokens, float[] y)
     {
         switch (format, tokens)
         {
