@@ -11,4 +11,12 @@ public sealed record IterationClock(Func<long> Now, long TicksPerSecond)
     public static IterationClock Monotonic { get; } = new(() => MonotonicClock.Now, MonotonicClock.TicksPerSecond);
 
     public double SecondsBetween(long start, long end) => (end - start) / (double)TicksPerSecond;
+
+    /// <summary>Wall time of exactly one call, in milliseconds.</summary>
+    public double MillisecondsOf(Action run)
+    {
+        var start = Now();
+        run();
+        return SecondsBetween(start, Now()) * 1000.0;
+    }
 }

@@ -31,25 +31,7 @@ public static class IterationProtocol
         ArgumentNullException.ThrowIfNull(rules);
         ArgumentNullException.ThrowIfNull(clock);
         ArgumentNullException.ThrowIfNull(progress);
-        var detector = new SteadyStateOptions
-        {
-            MinWarmup = rules.Warmup.Min,
-            MaxWarmup = rules.Warmup.Max,
-            Window = rules.Warmup.Window,
-            RelativeTolerance = rules.Warmup.RelativeTolerance,
-        };
-
-        var warmupStart = clock.Now();
-        progress.Phase("warm-up");
-        var warmup = new List<double>();
-        var steady = SteadyStateDetector.Detect(warmup, detector);
-        while (!steady.WarmupOver)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            warmup.Add(TimeOne(workload, clock));
-            progress.Iterations(warmup.Count, rules.Warmup.Max, clock.SecondsBetween(warmupStart, clock.Now()), null);
-            steady = SteadyStateDetector.Detect(warmup, detector);
-        }
+        var warmup = SteadyWarmup.Run(_ => clock.MillisecondsOf(workload.RunIteration), rules.Warmup, clock, progress, cancellationToken);
 
         progress.Phase("timed");
         var samples = new List<double>(rules.MinIterations);
@@ -58,11 +40,11 @@ public static class IterationProtocol
         while (samples.Count < rules.MinIterations || elapsed < rules.MinDurationSeconds)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            samples.Add(TimeOne(workload, clock));
+            samples.Add(clock.MillisecondsOf(workload.RunIteration));
             elapsed = clock.SecondsBetween(measureStart, clock.Now());
             progress.Iterations(samples.Count, rules.MinIterations, elapsed, EstimateRemaining(samples.Count, elapsed, rules));
         }
-        return new Result(warmup, samples, steady.Status, warmupStart, measureStart, clock.Now());
+        return new Result(warmup.LatenciesMs, samples, warmup.Status, warmup.Start, measureStart, clock.Now());
     }
 
     /// <summary>Seconds left until both targets are met, at the pace so far.</summary>
@@ -72,12 +54,5 @@ public static class IterationProtocol
         var byCount = Math.Max(0, rules.MinIterations - done) * perIteration;
         var byDuration = Math.Max(0, rules.MinDurationSeconds - elapsedSeconds);
         return Math.Max(byCount, byDuration);
-    }
-
-    private static double TimeOne(IIterationWorkload workload, IterationClock clock)
-    {
-        var start = clock.Now();
-        workload.RunIteration();
-        return clock.SecondsBetween(start, clock.Now()) * 1000.0;
     }
 }

@@ -37,25 +37,7 @@ public static class VisionRunLoop
         ArgumentNullException.ThrowIfNull(rules);
         ArgumentNullException.ThrowIfNull(clock);
         ArgumentNullException.ThrowIfNull(progress);
-        var detector = new SteadyStateOptions
-        {
-            MinWarmup = rules.Warmup.Min,
-            MaxWarmup = rules.Warmup.Max,
-            Window = rules.Warmup.Window,
-            RelativeTolerance = rules.Warmup.RelativeTolerance,
-        };
-
-        var warmupStart = clock.Now();
-        progress.Phase("warm-up");
-        var warmup = new List<double>();
-        var steady = SteadyStateDetector.Detect(warmup, detector);
-        while (!steady.WarmupOver)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            warmup.Add(TimeOne(runImage, warmup.Count % batch, clock));
-            progress.Iterations(warmup.Count, rules.Warmup.Max, clock.SecondsBetween(warmupStart, clock.Now()), null);
-            steady = SteadyStateDetector.Detect(warmup, detector);
-        }
+        var warmup = SteadyWarmup.Run(i => clock.MillisecondsOf(() => runImage(i % batch)), rules.Warmup, clock, progress, cancellationToken);
 
         progress.Phase("timed");
         var images = new List<double>(rules.MinIterations + batch);
@@ -67,19 +49,12 @@ public static class VisionRunLoop
             cancellationToken.ThrowIfCancellationRequested();
             var batchStart = clock.Now();
             for (var index = 0; index < batch; index++)
-                images.Add(TimeOne(runImage, index, clock));
+                images.Add(clock.MillisecondsOf(() => runImage(index)));
             var batchEnd = clock.Now();
             batches.Add(clock.SecondsBetween(batchStart, batchEnd) * 1000.0);
             elapsed = clock.SecondsBetween(measureStart, batchEnd);
             progress.Iterations(images.Count, rules.MinIterations, elapsed, IterationProtocol.EstimateRemaining(images.Count, elapsed, rules));
         }
-        return new Outcome(warmup, images, batches, steady.Status, warmupStart, measureStart, clock.Now());
-    }
-
-    private static double TimeOne(Action<int> runImage, int index, IterationClock clock)
-    {
-        var start = clock.Now();
-        runImage(index);
-        return clock.SecondsBetween(start, clock.Now()) * 1000.0;
+        return new Outcome(warmup.LatenciesMs, images, batches, warmup.Status, warmup.Start, measureStart, clock.Now());
     }
 }
