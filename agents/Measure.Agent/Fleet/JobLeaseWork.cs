@@ -1,19 +1,82 @@
 using Measure.Agent.Outbox;
 using Measure.Agent.Upload;
+using Measure.Contracts;
 using Measure.Contracts.Fleet;
 
 namespace Measure.Agent.Fleet;
 
 /// <summary>
-/// What every job loop does around a run, whoever runs it (this device, or a phone on a lab host): keep the
-/// lease alive while the run goes on, and after upload complete each delivered run's job.
+/// What every job loop does around a run, whoever runs it (this device, or a phone on a lab host): deliver,
+/// heartbeat and lease in turn, keep the lease alive while the run goes on, and after upload complete each
+/// delivered run's job.
 /// </summary>
-public sealed class JobLeaseWork(FleetClient fleet, RunOutbox outbox, OutboxSender sender, string agentToken, int visibilitySeconds, TimeProvider time, Action<string> log)
+public sealed class JobLeaseWork(
+    FleetClient fleet,
+    RunOutbox outbox,
+    OutboxSender sender,
+    string agentToken,
+    ServeOptions options,
+    Func<DeviceFingerprint> device,
+    TimeProvider time,
+    Action<string> log)
 {
+    /// <summary>
+    /// Deliver the outbox, heartbeat, lease and run jobs until cancelled, <see cref="ServeOptions.MaxJobs"/> jobs
+    /// were handled, or <paramref name="runJob"/> returns false; returns the jobs handled.
+    /// </summary>
+    public async Task<int> RunLoopAsync(Func<JobLease, CancellationToken, Task<bool>> runJob, CancellationToken cancellationToken)
+    {
+        var jobs = 0;
+        try
+        {
+            while (options.MaxJobs is null || jobs < options.MaxJobs)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                await DeliverAsync(cancellationToken).ConfigureAwait(false);
+                await HeartbeatAsync("idle", cancellationToken).ConfigureAwait(false);
+                JobLease? lease = null;
+                try
+                {
+                    lease = await fleet.LeaseAsync(new LeaseRequest(options.VisibilitySeconds), cancellationToken).ConfigureAwait(false);
+                }
+                catch (FleetException ex)
+                {
+                    log($"lease failed: {ex.Message}");
+                }
+                if (lease is null)
+                {
+                    await Task.Delay(options.PollInterval, time, cancellationToken).ConfigureAwait(false);
+                    continue;
+                }
+                jobs++;
+                if (!await runJob(lease, cancellationToken).ConfigureAwait(false))
+                    break;
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            log("stopping");
+        }
+        return jobs;
+    }
+
+    /// <summary>A failed heartbeat is logged, not thrown: the next poll tries again.</summary>
+    public async Task HeartbeatAsync(string state, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await fleet.HeartbeatAsync(new HeartbeatRequest(device(), state, outbox.Pending().Count), cancellationToken).ConfigureAwait(false);
+        }
+        catch (FleetException ex)
+        {
+            log($"heartbeat failed: {ex.Message}");
+        }
+    }
+
     /// <summary>Renews every third of the visibility; a 409 means another agent owns the job now, so the run stops.</summary>
     public async Task KeepLeaseAsync(JobLease lease, CancellationTokenSource leaseLost, CancellationToken stop)
     {
-        var period = TimeSpan.FromSeconds(Math.Max(1, visibilitySeconds / 3.0));
+        var period = TimeSpan.FromSeconds(Math.Max(1, options.VisibilitySeconds / 3.0));
         try
         {
             while (true)
@@ -21,7 +84,7 @@ public sealed class JobLeaseWork(FleetClient fleet, RunOutbox outbox, OutboxSend
                 await Task.Delay(period, time, stop).ConfigureAwait(false);
                 try
                 {
-                    if (await fleet.RenewAsync(lease.JobId, new RenewRequest(lease.LeaseId, visibilitySeconds), stop).ConfigureAwait(false) is null)
+                    if (await fleet.RenewAsync(lease.JobId, new RenewRequest(lease.LeaseId, options.VisibilitySeconds), stop).ConfigureAwait(false) is null)
                     {
                         await leaseLost.CancelAsync().ConfigureAwait(false);
                         return;

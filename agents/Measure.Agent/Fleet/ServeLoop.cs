@@ -32,43 +32,15 @@ public sealed class ServeLoop(
     TimeProvider time,
     Action<string> log)
 {
-    private readonly JobLeaseWork work = new(fleet, outbox, sender, agentToken, options.VisibilitySeconds, time, log);
+    private readonly JobLeaseWork work = new(fleet, outbox, sender, agentToken, options, device, time, log);
 
     /// <summary>Runs until cancelled or <see cref="ServeOptions.MaxJobs"/> jobs were handled; returns the jobs handled.</summary>
-    public async Task<int> RunAsync(CancellationToken cancellationToken)
-    {
-        var jobs = 0;
-        try
+    public Task<int> RunAsync(CancellationToken cancellationToken) =>
+        work.RunLoopAsync(async (lease, token) =>
         {
-            while (options.MaxJobs is null || jobs < options.MaxJobs)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                await work.DeliverAsync(cancellationToken).ConfigureAwait(false);
-                await HeartbeatAsync("idle", cancellationToken).ConfigureAwait(false);
-                JobLease? lease = null;
-                try
-                {
-                    lease = await fleet.LeaseAsync(new LeaseRequest(options.VisibilitySeconds), cancellationToken).ConfigureAwait(false);
-                }
-                catch (FleetException ex)
-                {
-                    log($"lease failed: {ex.Message}");
-                }
-                if (lease is null)
-                {
-                    await Task.Delay(options.PollInterval, time, cancellationToken).ConfigureAwait(false);
-                    continue;
-                }
-                jobs++;
-                await RunJobAsync(lease, cancellationToken).ConfigureAwait(false);
-            }
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            log("stopping");
-        }
-        return jobs;
-    }
+            await RunJobAsync(lease, token).ConfigureAwait(false);
+            return true;
+        }, cancellationToken);
 
     private async Task RunJobAsync(JobLease lease, CancellationToken cancellationToken)
     {
@@ -91,7 +63,7 @@ public sealed class ServeLoop(
         RunReport report;
         try
         {
-            await HeartbeatAsync("running", cancellationToken).ConfigureAwait(false);
+            await work.HeartbeatAsync("running", cancellationToken).ConfigureAwait(false);
             var labels = new Dictionary<string, string>(lease.Labels ?? new Dictionary<string, string>(), StringComparer.Ordinal) { ["job_id"] = lease.JobId.ToString("D") };
             report = await Task.Run(() => execute(suite, labels, leaseLost.Token), CancellationToken.None).ConfigureAwait(false);
         }
@@ -120,18 +92,6 @@ public sealed class ServeLoop(
         outbox.Add(report, new JobTicket(lease.JobId, lease.LeaseId));
         log($"job {lease.JobId}: run {report.RunId} finished, in the outbox");
         await work.DeliverAsync(cancellationToken).ConfigureAwait(false);
-    }
-
-    private async Task HeartbeatAsync(string state, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await fleet.HeartbeatAsync(new HeartbeatRequest(device(), state, outbox.Pending().Count), cancellationToken).ConfigureAwait(false);
-        }
-        catch (FleetException ex)
-        {
-            log($"heartbeat failed: {ex.Message}");
-        }
     }
 
     private async Task TryFailAsync(JobLease lease, string reason)

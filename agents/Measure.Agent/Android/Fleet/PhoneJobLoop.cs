@@ -29,44 +29,10 @@ public sealed class PhoneJobLoop(
     TimeProvider time,
     Action<string> log)
 {
-    private readonly JobLeaseWork work = new(fleet, outbox, sender, agentToken, options.VisibilitySeconds, time, message => log($"phone {phone.Serial}: {message}"));
+    private readonly JobLeaseWork work = new(fleet, outbox, sender, agentToken, options, () => phone.Device, time, message => log($"phone {phone.Serial}: {message}"));
 
     /// <summary>Jobs handled until cancelled, disconnected or <see cref="ServeOptions.MaxJobs"/>.</summary>
-    public async Task<int> RunAsync(CancellationToken cancellationToken)
-    {
-        var jobs = 0;
-        try
-        {
-            while (options.MaxJobs is null || jobs < options.MaxJobs)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                await work.DeliverAsync(cancellationToken).ConfigureAwait(false);
-                await HeartbeatAsync("idle", cancellationToken).ConfigureAwait(false);
-                JobLease? lease = null;
-                try
-                {
-                    lease = await fleet.LeaseAsync(new LeaseRequest(options.VisibilitySeconds), cancellationToken).ConfigureAwait(false);
-                }
-                catch (FleetException ex)
-                {
-                    log($"phone {phone.Serial}: lease failed: {ex.Message}");
-                }
-                if (lease is null)
-                {
-                    await Task.Delay(options.PollInterval, time, cancellationToken).ConfigureAwait(false);
-                    continue;
-                }
-                jobs++;
-                if (!await RunJobAsync(lease, cancellationToken).ConfigureAwait(false))
-                    break;
-            }
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            log($"phone {phone.Serial}: loop stopped");
-        }
-        return jobs;
-    }
+    public Task<int> RunAsync(CancellationToken cancellationToken) => work.RunLoopAsync(RunJobAsync, cancellationToken);
 
     /// <summary>False when the phone disconnected: its loop ends until the host sees it again.</summary>
     private async Task<bool> RunJobAsync(JobLease lease, CancellationToken cancellationToken)
@@ -88,7 +54,7 @@ public sealed class PhoneJobLoop(
         RunReport report;
         try
         {
-            await HeartbeatAsync("running", cancellationToken).ConfigureAwait(false);
+            await work.HeartbeatAsync("running", cancellationToken).ConfigureAwait(false);
             var labels = new Dictionary<string, string>(lease.Labels ?? new Dictionary<string, string>(), StringComparer.Ordinal) { ["job_id"] = lease.JobId.ToString("D") };
             report = await Task.Run(() => execute(suite, lease.SuiteYaml, labels, leaseLost.Token), CancellationToken.None).ConfigureAwait(false);
         }
@@ -121,18 +87,6 @@ public sealed class PhoneJobLoop(
         log($"phone {phone.Serial}: job {lease.JobId}: run {report.RunId} in the outbox");
         await work.DeliverAsync(cancellationToken).ConfigureAwait(false);
         return true;
-    }
-
-    private async Task HeartbeatAsync(string state, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await fleet.HeartbeatAsync(new HeartbeatRequest(phone.Device, state, outbox.Pending().Count), cancellationToken).ConfigureAwait(false);
-        }
-        catch (FleetException ex)
-        {
-            log($"phone {phone.Serial}: heartbeat failed: {ex.Message}");
-        }
     }
 
     private async Task FailAsync(JobLease lease, string reason)
