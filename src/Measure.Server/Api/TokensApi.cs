@@ -6,10 +6,13 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Measure.Server.Api;
 
-/// <summary>Admin-only: issue, list and revoke tokens; issue single-use enrollment tokens for agents.</summary>
+/// <summary>Admin-only: issue, list and revoke tokens; issue expiring enrollment tokens (one or several uses) for agents.</summary>
 public static class TokensApi
 {
     private const long MaxBodyBytes = 64 * 1024;
+
+    // A hub of phones or a rack of boards; a leaked token enrolls at most this many impostors before it is used up.
+    private const int MaxEnrollmentUses = 1000;
 
     public static IEndpointRouteBuilder MapTokensApi(this IEndpointRouteBuilder app)
     {
@@ -53,11 +56,13 @@ public static class TokensApi
         var request = body.Value!;
         if (request.ExpiresInMinutes is < 1 or > 60 * 24 * 30)
             return RequestJson.Invalid("expiresInMinutes", "Must be between 1 and 43200 (30 days).");
+        if (request.Uses is < 1 or > MaxEnrollmentUses)
+            return RequestJson.Invalid("uses", $"Must be between 1 and {MaxEnrollmentUses}.");
         if (request.Tags.Any(string.IsNullOrWhiteSpace))
             return RequestJson.Invalid("tags", "Tags must not be empty.");
         var expires = clock.GetUtcNow().AddMinutes(request.ExpiresInMinutes);
-        var issued = await tokens.IssueAsync(TokenKind.Enrollment, "enrollment", agentId: null, expires.UtcDateTime, JsonText.Tags(request.Tags), cancellationToken);
-        return TypedResults.Json(new EnrollmentTokenCreated(issued.Token, expires), MeasureJson.Context.EnrollmentTokenCreated, statusCode: StatusCodes.Status201Created);
+        var issued = await tokens.IssueAsync(TokenKind.Enrollment, "enrollment", agentId: null, expires.UtcDateTime, JsonText.Tags(request.Tags), request.Uses, cancellationToken);
+        return TypedResults.Json(new EnrollmentTokenCreated(issued.Token, expires, request.Uses), MeasureJson.Context.EnrollmentTokenCreated, statusCode: StatusCodes.Status201Created);
     }
 
     internal static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));

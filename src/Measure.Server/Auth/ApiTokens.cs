@@ -20,8 +20,13 @@ public sealed class ApiTokens(MeasureDbContext db, TimeProvider clock)
     public async Task<Issued> IssueAsync(string kind, string name, CancellationToken cancellationToken = default) =>
         await IssueAsync(kind, name, agentId: null, expiresAtUtc: null, tags: null, cancellationToken).ConfigureAwait(false);
 
-    public async Task<Issued> IssueAsync(string kind, string name, Guid? agentId, DateTime? expiresAtUtc, string? tags, CancellationToken cancellationToken = default)
+    public async Task<Issued> IssueAsync(string kind, string name, Guid? agentId, DateTime? expiresAtUtc, string? tags, CancellationToken cancellationToken = default) =>
+        await IssueAsync(kind, name, agentId, expiresAtUtc, tags, maxUses: 1, cancellationToken).ConfigureAwait(false);
+
+    /// <param name="maxUses">For enrollment tokens: how many agents the token may enroll.</param>
+    public async Task<Issued> IssueAsync(string kind, string name, Guid? agentId, DateTime? expiresAtUtc, string? tags, int maxUses, CancellationToken cancellationToken = default)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxUses, 1);
         var id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6));
         var secret = Base64Url(RandomNumberGenerator.GetBytes(32));
         var salt = RandomNumberGenerator.GetBytes(16);
@@ -36,6 +41,7 @@ public sealed class ApiTokens(MeasureDbContext db, TimeProvider clock)
             AgentId = agentId,
             ExpiresAtUtc = expiresAtUtc,
             TagsJson = tags,
+            MaxUses = maxUses,
         };
         db.ApiTokens.Add(entity);
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
@@ -54,17 +60,17 @@ public sealed class ApiTokens(MeasureDbContext db, TimeProvider clock)
     }
 
     /// <summary>
-    /// Checks an enrollment token and marks it used in one conditional update, so two agents racing with the
-    /// same token cannot both enroll. Null when the token is unknown, used, expired or revoked.
+    /// Checks an enrollment token and counts one use in one conditional update, so agents racing with the same
+    /// token can never enroll more than its uses allow. Null when the token is unknown, used up, expired or revoked.
     /// </summary>
     public async Task<ApiTokenEntity?> ConsumeEnrollmentAsync(string presented, CancellationToken cancellationToken = default)
     {
         var token = await VerifyAsync(presented, cancellationToken).ConfigureAwait(false);
-        if (token is null || token.Kind != TokenKind.Enrollment || token.UsedAtUtc is not null)
+        if (token is null || token.Kind != TokenKind.Enrollment || token.UseCount >= token.MaxUses)
             return null;
         var now = clock.GetUtcNow().UtcDateTime;
-        var claimed = await db.ApiTokens.Where(t => t.Id == token.Id && t.UsedAtUtc == null)
-            .ExecuteUpdateAsync(s => s.SetProperty(t => t.UsedAtUtc, now), cancellationToken).ConfigureAwait(false);
+        var claimed = await db.ApiTokens.Where(t => t.Id == token.Id && t.UseCount < t.MaxUses)
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.UseCount, t => t.UseCount + 1).SetProperty(t => t.UsedAtUtc, now), cancellationToken).ConfigureAwait(false);
         return claimed == 1 ? token : null;
     }
 

@@ -14,9 +14,16 @@ public sealed class ApiTokenEntity
     public DateTime CreatedAtUtc { get; set; }
     public DateTime? RevokedAtUtc { get; set; }
 
-    /// <summary>Enrollment tokens expire and are single use; other kinds leave these null.</summary>
+    /// <summary>Enrollment tokens expire; other kinds leave these null. <see cref="UsedAtUtc"/> is the latest use.</summary>
     public DateTime? ExpiresAtUtc { get; set; }
     public DateTime? UsedAtUtc { get; set; }
+
+    /// <summary>
+    /// How many agents an enrollment token may enroll (1 for a single device; a lab host enrolling its phones
+    /// gets one token for all of them) and how many it has enrolled so far.
+    /// </summary>
+    public int MaxUses { get; set; } = 1;
+    public int UseCount { get; set; }
 
     /// <summary>For agent tokens, the agent they authenticate; for enrollment tokens, tags given to the enrolling agent.</summary>
     public Guid? AgentId { get; set; }

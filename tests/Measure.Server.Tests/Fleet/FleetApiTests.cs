@@ -63,6 +63,48 @@ public abstract class FleetApiTests(StorageProvider provider) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Enroll_MultiUseToken_EnrollsThatManyAgentsThenRefuses()
+    {
+        var token = await fleet.EnrollmentTokenAsync(2, "phone");
+
+        var statuses = new List<HttpStatusCode>();
+        foreach (var name in new[] { "pixel", "galaxy", "third" })
+            statuses.Add(await fleet.PostStatusAsync("api/v1/agents/enroll", new EnrollRequest(token, name, SampleReports.Valid().Device with { Hostname = name }, []), Json.EnrollRequest, null));
+
+        Assert.Equal([HttpStatusCode.Created, HttpStatusCode.Created, HttpStatusCode.Unauthorized], statuses);
+        var inventory = await server.Client(server.AdminToken).GetFromJsonAsync("api/v1/agents", Json.IReadOnlyListAgentInfo);
+        Assert.Equal(["galaxy", "pixel"], inventory!.Select(a => a.Name).Order());
+        Assert.All(inventory!, a => Assert.Equal(["phone"], a.Tags));
+    }
+
+    [Fact]
+    public async Task Enroll_RacersOnOneMultiUseToken_NeverExceedItsUses()
+    {
+        var token = await fleet.EnrollmentTokenAsync(3, "rpi5");
+
+        var statuses = await Task.WhenAll(Enumerable.Range(0, 12).Select(i =>
+            fleet.PostStatusAsync("api/v1/agents/enroll", new EnrollRequest(token, $"pi-{i}", SampleReports.Valid().Device with { Hostname = $"pi-{i}" }, []), Json.EnrollRequest, null)));
+
+        Assert.Equal(3, statuses.Count(s => s == HttpStatusCode.Created));
+        Assert.All(statuses, s => Assert.Contains(s, new[] { HttpStatusCode.Created, HttpStatusCode.Unauthorized }));
+        var inventory = await server.Client(server.AdminToken).GetFromJsonAsync("api/v1/agents", Json.IReadOnlyListAgentInfo);
+        Assert.Equal(3, inventory!.Count);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1001)]
+    public async Task CreateEnrollmentToken_UsesOutOfRange_IsRejectedNamingUses(int uses)
+    {
+        using var http = server.Client(server.AdminToken);
+
+        using var response = await http.PostAsJsonAsync("api/v1/enrollment-tokens", new CreateEnrollmentTokenRequest(["rpi5"], 30, uses), Json.CreateEnrollmentTokenRequest);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("uses", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Enroll_ExpiredToken_IsRefused()
     {
         var token = await fleet.EnrollmentTokenAsync("rpi5");

@@ -25,8 +25,10 @@ internal sealed class FleetClient(RunningServer server)
         return response.StatusCode;
     }
 
-    public async Task<string> EnrollmentTokenAsync(params string[] tags) =>
-        (await PostAsync("api/v1/enrollment-tokens", new CreateEnrollmentTokenRequest(tags, 30), Json.CreateEnrollmentTokenRequest, Json.EnrollmentTokenCreated, server.AdminToken)).Token;
+    public async Task<string> EnrollmentTokenAsync(params string[] tags) => await EnrollmentTokenAsync(uses: 1, tags);
+
+    public async Task<string> EnrollmentTokenAsync(int uses, params string[] tags) =>
+        (await PostAsync("api/v1/enrollment-tokens", new CreateEnrollmentTokenRequest(tags, 30, uses), Json.CreateEnrollmentTokenRequest, Json.EnrollmentTokenCreated, server.AdminToken)).Token;
 
     public async Task<EnrollResponse> EnrollAsync(string name, params string[] tags)
     {
