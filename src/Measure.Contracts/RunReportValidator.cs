@@ -114,6 +114,15 @@ public static class RunReportValidator
             if (!declared.TryAdd(metrics[i].Name, metrics[i]))
                 fail($"metrics[{i}].name", $"Metric '{metrics[i].Name}' is declared twice.");
         }
+        for (var i = 0; i < metrics.Count; i++)
+        {
+            if (metrics[i].DerivedFrom is not { } source)
+                continue;
+            if (source == metrics[i].Name)
+                fail($"metrics[{i}].derivedFrom", $"Metric '{source}' cannot derive from itself.");
+            else if (!declared.ContainsKey(source))
+                fail($"metrics[{i}].derivedFrom", $"Metric '{source}' is not declared in metrics.");
+        }
         return declared;
     }
 

@@ -44,6 +44,25 @@ public class RunReportValidatorTests
     }
 
     [Fact]
+    public void Validate_DerivedFromUndeclaredMetric_NamesIt()
+    {
+        var report = SampleReports.Valid();
+        var metrics = report.Metrics.Append(new MetricDeclaration("tokens_per_second", "tokens/s", MetricDirection.HigherIsBetter, MetricAggregation.Median, DerivedFrom: "ghost")).ToList();
+
+        var errors = Validate(report with { Metrics = metrics });
+
+        Assert.Contains(errors, e => e.Field == $"metrics[{metrics.Count - 1}].derivedFrom" && e.Message.Contains("ghost", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Serialize_MetricWithoutDerivedFrom_OmitsTheField()
+    {
+        var json = MeasureJson.Serialize(SampleReports.Valid() with { Metrics = [new MetricDeclaration("latency", "ms", MetricDirection.LowerIsBetter, MetricAggregation.Median)] });
+
+        Assert.DoesNotContain("derivedFrom", json, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Validate_FinishedBeforeStarted_IsRejected()
     {
         var report = SampleReports.Valid();

@@ -22,11 +22,11 @@ public static class AgentMetrics
 
     public static readonly MetricDeclaration BurstThroughput = new(
         "throughput_burst", MetricUnits.GigaOpsPerSecond, MetricDirection.HigherIsBetter, MetricAggregation.Median,
-        "Throughput at the median latency of the first tenth of the timed iterations (before heat builds up).");
+        "Throughput at the median latency of the first tenth of the timed iterations (before heat builds up).", DerivedFrom: StandardMetrics.Latency.Name);
 
     public static readonly MetricDeclaration SustainedThroughput = new(
         "throughput_sustained", MetricUnits.GigaOpsPerSecond, MetricDirection.HigherIsBetter, MetricAggregation.Median,
-        "Throughput at the median latency of the last half of the timed iterations.");
+        "Throughput at the median latency of the last half of the timed iterations.", DerivedFrom: StandardMetrics.Latency.Name);
 
     public static readonly MetricDeclaration TimeToThrottle = new(
         "time_to_throttle", MetricUnits.Seconds, MetricDirection.HigherIsBetter, MetricAggregation.Last,

@@ -8,21 +8,24 @@ public static class LlmMetrics
     public const string TokensPerSecondUnit = MetricUnits.TokensPerSecond;
     public const string JoulesPerToken = "J/token";
 
+    private const string TokenLatencyName = "token_latency";
+    private const string TimeToFirstTokenName = "ttft";
+
     public static readonly MetricDeclaration TokenLatency = new(
-        "token_latency", MetricUnits.Milliseconds, MetricDirection.LowerIsBetter, MetricAggregation.Median,
+        TokenLatencyName, MetricUnits.Milliseconds, MetricDirection.LowerIsBetter, MetricAggregation.Median,
         "Wall time of each decoded token after the first (one sample per token, every measured run).");
 
     public static readonly MetricDeclaration TimeToFirstToken = new(
-        "ttft", MetricUnits.Milliseconds, MetricDirection.LowerIsBetter, MetricAggregation.Median,
+        TimeToFirstTokenName, MetricUnits.Milliseconds, MetricDirection.LowerIsBetter, MetricAggregation.Median,
         "Time to first token: the prompt through the model and the first token chosen (one sample per measured run).");
 
     public static readonly MetricDeclaration PrefillTokensPerSecond = new(
         "prefill_tokens_per_second", TokensPerSecondUnit, MetricDirection.HigherIsBetter, MetricAggregation.Median,
-        "Prompt tokens / time to first token, median over measured runs.");
+        "Prompt tokens / time to first token, median over measured runs.", DerivedFrom: TimeToFirstTokenName);
 
     public static readonly MetricDeclaration DecodeTokensPerSecond = new(
         "decode_tokens_per_second", TokensPerSecondUnit, MetricDirection.HigherIsBetter, MetricAggregation.Median,
-        "Decoded tokens / decode time, median over measured runs.");
+        "Decoded tokens / decode time, median over measured runs.", DerivedFrom: TokenLatencyName);
 
     public static readonly MetricDeclaration InterTokenP50 = new(
         "inter_token_latency_p50", MetricUnits.Milliseconds, MetricDirection.LowerIsBetter, MetricAggregation.Median,

@@ -13,13 +13,15 @@ public static class VisionMetrics
         "image_latency", MetricUnits.Milliseconds, MetricDirection.LowerIsBetter, MetricAggregation.Median,
         "Wall time of one image through the model, pre-processed input to logits or decoded detections (one sample per image, every timed batch).");
 
+    private const string BatchLatencyName = "batch_latency";
+
     public static readonly MetricDeclaration BatchLatency = new(
-        "batch_latency", MetricUnits.Milliseconds, MetricDirection.LowerIsBetter, MetricAggregation.Median,
+        BatchLatencyName, MetricUnits.Milliseconds, MetricDirection.LowerIsBetter, MetricAggregation.Median,
         "Wall time of one batch of images pushed through the model back to back (one sample per timed batch).");
 
     public static readonly MetricDeclaration ImagesPerSecond = new(
         "images_per_second", ImagesPerSecondUnit, MetricDirection.HigherIsBetter, MetricAggregation.Median,
-        "Batch size / batch wall time, median over the timed batches.");
+        "Batch size / batch wall time, median over the timed batches.", DerivedFrom: BatchLatencyName);
 
     public static readonly MetricDeclaration ImageLatencyP50 = new(
         "image_latency_p50", MetricUnits.Milliseconds, MetricDirection.LowerIsBetter, MetricAggregation.Median,

@@ -9,15 +9,6 @@ namespace Measure.Cli.Gate;
 /// </summary>
 public sealed record GatePolicy(MetricThreshold DefaultThreshold, IReadOnlyDictionary<string, MetricThreshold> PerMetric)
 {
-    /// <summary>
-    /// Single values the agent derives from the median latency. The latency samples are already gated; gating these
-    /// again on a bare threshold (no spread to test against) would fail builds on noise.
-    /// </summary>
-    public static IReadOnlySet<string> DerivedFromSamples { get; } = new HashSet<string>(StringComparer.Ordinal)
-    {
-        StandardMetrics.WeightBandwidth.Name, StandardMetrics.Throughput.Name, StandardMetrics.RooflineFraction.Name,
-    };
-
     public static GatePolicy Standard { get; } =
         new(new MetricThreshold(ComparisonOptions.Default.PracticalThreshold, false), new Dictionary<string, MetricThreshold>());
 
@@ -64,6 +55,17 @@ public sealed record GatePolicy(MetricThreshold DefaultThreshold, IReadOnlyDicti
             : new SingleValueOptions { LowerIsBetter = lowerIsBetter, RelativeThreshold = threshold.Value };
     }
 
-    /// <summary>Single values are gated unless derived from gated samples, or explicitly given a threshold.</summary>
-    public bool GatesSingleValue(string metric) => !DerivedFromSamples.Contains(metric) || PerMetric.ContainsKey(metric);
+    /// <summary>
+    /// Single values are gated unless they derive from samples the same workload carries (tokens/s from per-token
+    /// latency: those samples are gated already, and a bare threshold without their spread fails builds on noise),
+    /// or unless a threshold is given for them explicitly.
+    /// </summary>
+    public bool GatesSingleValue(MetricDeclaration metric, Func<string, bool> hasSamples)
+    {
+        ArgumentNullException.ThrowIfNull(metric);
+        ArgumentNullException.ThrowIfNull(hasSamples);
+        // Reports of agents older than the declaration's derivedFrom field still name the standard derived metrics.
+        var source = metric.DerivedFrom ?? StandardMetrics.All.FirstOrDefault(m => m.Name == metric.Name)?.DerivedFrom;
+        return source is null || !hasSamples(source) || PerMetric.ContainsKey(metric.Name);
+    }
 }

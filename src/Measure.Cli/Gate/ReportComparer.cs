@@ -104,15 +104,17 @@ public static class ReportComparer
     {
         foreach (var value in pair.Candidate.Values ?? [])
         {
-            if (!policy.GatesSingleValue(value.Metric) || pair.Candidate.Samples.Any(s => s.Metric == value.Metric))
+            if (pair.Candidate.Samples.Any(s => s.Metric == value.Metric))
                 continue;
             var metric = pair.Metric(value.Metric);
-            var before = pair.Baseline.Values?.FirstOrDefault(v => v.Metric == value.Metric);
             if (metric is null)
             {
                 unmatched.Add($"{pair.Subject} {value.Metric}: metric not declared");
                 continue;
             }
+            if (!policy.GatesSingleValue(metric, source => pair.Candidate.Samples.Any(s => s.Metric == source && s.Values.Count > 0)))
+                continue;
+            var before = pair.Baseline.Values?.FirstOrDefault(v => v.Metric == value.Metric);
             if (value.Value is not { } after || before?.Value is not { } baseValue)
             {
                 var why = value.Value is null ? $"candidate: {value.Unavailable}" : before is null ? "baseline has no value" : $"baseline: {before.Unavailable}";

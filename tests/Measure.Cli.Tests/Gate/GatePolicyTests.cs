@@ -1,4 +1,5 @@
 using Measure.Cli.Gate;
+using Measure.Contracts;
 using Measure.Statistics.Comparison;
 
 namespace Measure.Cli.Tests.Gate;
@@ -30,11 +31,30 @@ public class GatePolicyTests
     }
 
     [Fact]
-    public void GatesSingleValue_DerivedSpeedFigure_OnlyWhenAsked()
+    public void GatesSingleValue_DerivedFromCarriedSamples_OnlyWhenAsked()
     {
-        Assert.False(GatePolicy.Parse([]).GatesSingleValue("weight_bandwidth"));
-        Assert.True(GatePolicy.Parse(["weight_bandwidth=0.1"]).GatesSingleValue("weight_bandwidth"));
-        Assert.True(GatePolicy.Parse([]).GatesSingleValue("top1_agreement"));
+        var decode = new MetricDeclaration("decode_tokens_per_second", "tokens/s", MetricDirection.HigherIsBetter, MetricAggregation.Median, DerivedFrom: "token_latency");
+        static bool Carried(string metric) => metric == "token_latency";
+
+        Assert.False(GatePolicy.Parse([]).GatesSingleValue(decode, Carried));
+        Assert.True(GatePolicy.Parse(["decode_tokens_per_second=0.1"]).GatesSingleValue(decode, Carried));
+        Assert.True(GatePolicy.Parse([]).GatesSingleValue(decode, _ => false));
+    }
+
+    [Fact]
+    public void GatesSingleValue_StandardDerivedMetricWithoutTheField_StillRecognised()
+    {
+        var legacy = StandardMetrics.WeightBandwidth with { DerivedFrom = null };
+
+        Assert.False(GatePolicy.Parse([]).GatesSingleValue(legacy, metric => metric == "latency"));
+    }
+
+    [Fact]
+    public void GatesSingleValue_AccuracyFigure_IsGated()
+    {
+        var top1 = new MetricDeclaration("top1_agreement", "ratio", MetricDirection.HigherIsBetter, MetricAggregation.Last);
+
+        Assert.True(GatePolicy.Parse([]).GatesSingleValue(top1, _ => true));
     }
 
     [Theory]
