@@ -1,6 +1,8 @@
 namespace Measure.Agent.Suites;
 
 /// <summary>A parsed, validated suite file: what to run and under which rules.</summary>
+/// <param name="ContentHash">SHA-256 of the whole file (line endings normalized), so every block, preconditions included, is covered.</param>
+/// <param name="Preconditions">The phone state the suite requires, or null when it has no <c>preconditions:</c> block.</param>
 public sealed record SuiteDefinition(
     string Id,
     int Version,
@@ -8,7 +10,8 @@ public sealed record SuiteDefinition(
     RunRules Rules,
     IReadOnlyList<WorkloadSpec> Workloads,
     string ContentHash,
-    string SourcePath);
+    string SourcePath,
+    SuitePreconditions? Preconditions = null);
 
 /// <summary>
 /// How each workload is measured: warm-up until steady (within bounds), then timed iterations until

@@ -12,7 +12,7 @@ namespace Measure.Agent.Suites;
 /// </summary>
 public static class SuiteParser
 {
-    internal static readonly string[] TopLevelKeys = ["suite", "version", "description", "rules", "workloads"];
+    internal static readonly string[] TopLevelKeys = ["suite", "version", "description", "rules", "preconditions", "workloads"];
     internal static readonly string[] RuleKeys =
         ["warmup", "min_iterations", "min_duration_s", "cooldown", "idle_s", "sample_hz", "warmup_iterations", "iterations"];
     internal static readonly string[] WarmupKeys = ["min", "max", "window", "tolerance"];
@@ -57,12 +57,13 @@ public static class SuiteParser
         var rulesNode = reader.RequiredMapping(root, "rules");
         reader.RejectUnknownKeys(rulesNode, RuleKeys, "rules");
         var rules = ParseRules(reader, rulesNode);
+        var preconditions = reader.OptionalMapping(root, "preconditions") is { } preconditionsNode ? ParsePreconditions(reader, preconditionsNode) : null;
 
         var workloadsNode = reader.RequiredSequence(root, "workloads");
         if (workloadsNode.Children.Count == 0)
             throw reader.Error(workloadsNode, "workloads", "a suite needs at least one workload");
         var workloads = workloadsNode.Children.Select(node => ParseWorkload(reader, node)).ToList();
-        return new SuiteDefinition(id, version, description, rules, workloads, hash, path);
+        return new SuiteDefinition(id, version, description, rules, workloads, hash, path, preconditions);
     }
 
     /// <summary>
@@ -115,6 +116,22 @@ public static class SuiteParser
             cooldown,
             reader.OptionalDouble(rules, "idle_s", minimum: 0) ?? 2,
             sampleHz);
+    }
+
+    /// <summary>The phone state the suite requires; brightness is a manual level 0-255 and implies fixed_brightness.</summary>
+    private static SuitePreconditions ParsePreconditions(NodeReader reader, YamlMappingNode block)
+    {
+        reader.RejectUnknownKeys(block, SuitePreconditions.Keys, "preconditions");
+        var brightness = reader.OptionalInt(block, "brightness", minimum: 0, maximum: 255);
+        var fixedBrightness = reader.OptionalBool(block, "fixed_brightness");
+        if (brightness is not null && fixedBrightness == false)
+            throw reader.Error(reader.Required(block, "fixed_brightness"), "fixed_brightness", "false contradicts 'brightness' (a brightness level is a fixed manual brightness)");
+        return new SuitePreconditions(
+            reader.OptionalBool(block, "screen_off"),
+            reader.OptionalBool(block, "airplane_mode"),
+            brightness is not null ? true : fixedBrightness,
+            brightness,
+            reader.OptionalInt(block, "min_battery_percent", minimum: 0, maximum: 100));
     }
 
     private static WorkloadSpec ParseWorkload(NodeReader reader, YamlNode node)
@@ -191,6 +208,25 @@ public static class SuiteParser
 
         public int? OptionalInt(YamlMappingNode map, string key, int minimum) =>
             Optional(map, key) is null ? null : RequiredInt(map, key, minimum);
+
+        public int? OptionalInt(YamlMappingNode map, string key, int minimum, int maximum)
+        {
+            var node = Optional(map, key);
+            if (node is null)
+                return null;
+            if (node is YamlScalarNode { Value: { } text } && int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) && value >= minimum && value <= maximum)
+                return value;
+            throw Error(node, key, string.Create(CultureInfo.InvariantCulture, $"expected a whole number from {minimum} to {maximum}"));
+        }
+
+        /// <summary>YAML 1.2 core booleans only (true/false): "yes", "on" or 1 are more likely typos than intent.</summary>
+        public bool? OptionalBool(YamlMappingNode map, string key) => Optional(map, key) switch
+        {
+            null => null,
+            YamlScalarNode { Value: "true" or "True" or "TRUE" } => true,
+            YamlScalarNode { Value: "false" or "False" or "FALSE" } => false,
+            var other => throw Error(other, key, "expected true or false"),
+        };
 
         public double? OptionalDouble(YamlMappingNode map, string key, double minimum)
         {

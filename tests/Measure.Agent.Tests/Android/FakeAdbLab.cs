@@ -8,7 +8,8 @@ namespace Measure.Agent.Tests.Android;
 /// <summary>
 /// A throw-away copy of the recorded phones with the fake <c>adb</c> first on PATH: a Google Pixel 6 (Tensor GS101,
 /// gauge stops charging when the battery service is unplugged) and a Samsung Galaxy S22 (Snapdragon 8 Gen 1, keeps
-/// charging; screen on, airplane mode off, automatic brightness, 64 % battery).
+/// charging; screen on, airplane mode off, automatic brightness, 64 % battery). Only the Pixel has a .NET 10 runtime
+/// (Termux's path, a script that runs the host's dotnet), so bundled workloads really run "on" it.
 /// </summary>
 public sealed class FakeAdbLab : IDisposable
 {
@@ -68,7 +69,7 @@ public sealed class FakeAdbLab : IDisposable
             var target = file.Replace(from, to, StringComparison.Ordinal);
             File.Copy(file, target);
             // Build output copies lose the execute bit; the fake adb and engine need it.
-            if (!OperatingSystem.IsWindows() && Path.GetFileName(target) is "adb" or "llama-bench")
+            if (!OperatingSystem.IsWindows() && Path.GetFileName(target) is "adb" or "llama-bench" or "dotnet")
                 File.SetUnixFileMode(target, (UnixFileMode)0b111_101_101);
         }
     }

@@ -1,3 +1,4 @@
+using Measure.Agent.Suites;
 using Measure.Agent.Android.Adb;
 using Measure.Agent.Android.Battery;
 using Measure.Agent.Android.Phone;
@@ -72,6 +73,30 @@ public sealed class ParsingTests
             ["precondition.screen_off"] = "false", ["precondition.min_battery"] = "50", ["precondition.brightness"] = "100", ["branch"] = "main",
         });
         Assert.Equal(new RunPreconditions(false, false, true, 100, 50), required);
+    }
+
+    [Fact]
+    public void WithSuite_SuiteBlock_NamedKeysReplaceHostDefaultsOthersKept()
+    {
+        var host = new RunPreconditions(ScreenOff: true, FixedBrightness: true, Brightness: 100, MinBatteryPercent: 30);
+
+        var required = host.WithSuite(new SuitePreconditions(ScreenOff: false, AirplaneMode: true, MinBatteryPercent: 60));
+
+        Assert.Equal(new RunPreconditions(ScreenOff: false, AirplaneMode: true, FixedBrightness: true, Brightness: 100, MinBatteryPercent: 60), required);
+        Assert.Same(host, host.WithSuite(null));
+        Assert.Equal(new RunPreconditions(ScreenOff: true, MinBatteryPercent: 30), host.WithSuite(new SuitePreconditions(FixedBrightness: false)));
+    }
+
+    [Fact]
+    public void WithLabels_AfterSuiteBlock_LabelsWinForTheJob()
+    {
+        var required = RunPreconditions.None
+            .WithSuite(new SuitePreconditions(AirplaneMode: true, Brightness: 40, MinBatteryPercent: 80))
+            .WithLabels(new Dictionary<string, string> { ["precondition.min_battery_percent"] = "20", ["precondition.fixed_brightness"] = "false" });
+
+        Assert.Equal(new RunPreconditions(AirplaneMode: true, MinBatteryPercent: 20), required);
+        Assert.Equal("airplane_mode, min_battery_percent=20", required.Describe());
+        Assert.Equal("none", RunPreconditions.None.Describe());
     }
 
     [Theory]

@@ -92,6 +92,23 @@ public sealed class PhoneRunnerTests
     }
 
     [Fact]
+    public void Run_SuiteRequiresMoreBatteryThanTheSamsungHas_NotStartedUntilAJobLabelRelaxesIt()
+    {
+        using var lab = new FakeAdbLab();
+        var (runner, _, _) = Runner(lab, FakeAdbLab.Samsung, new RunPreconditions(AirplaneMode: true));
+        var yaml = LlamaSuite.Replace("workloads:", "preconditions:\n  airplane_mode: false\n  min_battery_percent: 80\nworkloads:", StringComparison.Ordinal);
+        var suite = SuiteParser.Parse(yaml, "phone-llm.yaml");
+
+        var ex = Assert.Throws<PreconditionsNotMetException>(() => runner.Run(suite, yaml, null, CancellationToken.None));
+        var report = runner.Run(suite, yaml, new Dictionary<string, string> { ["precondition.min_battery_percent"] = "60" }, CancellationToken.None);
+
+        // The suite relaxed the host's airplane mode, so only the battery failed.
+        Assert.Equal(["battery at 64 % (required at least 80 %)"], ex.Failures);
+        Assert.Equal("met on the phone before the run (min_battery_percent=60)", report.Labels![SuitePreconditions.LabelKey]);
+        Assert.Equal(suite.ContentHash, report.Suite.ContentHash);
+    }
+
+    [Fact]
     public void Run_PhoneUnpluggedDuringDecode_DisconnectedAndMarkerKeptForRecovery()
     {
         using var lab = new FakeAdbLab();
@@ -111,7 +128,7 @@ public sealed class PhoneRunnerTests
     public void Run_BundledWorkloadsWithoutDotnetOnThePhone_ClearError()
     {
         using var lab = new FakeAdbLab();
-        using var mirror = new PhoneMirror(lab.Adb, FakeAdbLab.Pixel);
+        using var mirror = new PhoneMirror(lab.Adb, FakeAdbLab.Samsung);
         var phone = PhoneIdentity.Read(lab.Adb, mirror);
         var agent = Directory.CreateDirectory(Path.Join(lab.Directory, "agent")).FullName;
         File.WriteAllText(Path.Join(agent, "measure-agent.dll"), "portable agent");

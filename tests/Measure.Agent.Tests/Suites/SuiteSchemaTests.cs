@@ -26,7 +26,8 @@ public sealed class SuiteSchemaTests
         Assert.Equal(Sorted(SuiteParser.WarmupKeys), Keys(rules.GetProperty("properties").GetProperty("warmup")));
         Assert.Equal(Sorted(SuiteParser.CooldownKeys), Keys(rules.GetProperty("properties").GetProperty("cooldown")));
         Assert.Equal(Sorted(SuiteParser.WorkloadKeys), Keys(workload));
-        Assert.All(new[] { Schema, rules, workload }, s => Assert.False(s.GetProperty("additionalProperties").GetBoolean()));
+        Assert.Equal(Sorted(SuitePreconditions.Keys), Keys(Schema.GetProperty("properties").GetProperty("preconditions")));
+        Assert.All(new[] { Schema, rules, workload, Schema.GetProperty("properties").GetProperty("preconditions") }, s => Assert.False(s.GetProperty("additionalProperties").GetBoolean()));
     }
 
     [Fact]

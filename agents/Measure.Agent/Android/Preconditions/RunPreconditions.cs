@@ -1,4 +1,5 @@
 using System.Globalization;
+using Measure.Agent.Suites;
 
 namespace Measure.Agent.Android.Preconditions;
 
@@ -12,10 +13,27 @@ public sealed record RunPreconditions(bool ScreenOff = false, bool AirplaneMode 
 
     public static RunPreconditions None { get; } = new();
 
+    /// <summary>True when anything is required.</summary>
+    public bool RequiresAny => ScreenOff || AirplaneMode || FixedBrightness || Brightness is not null || MinBatteryPercent is not null;
+
     /// <summary>
-    /// Job labels override the host's defaults per job: <c>precondition.screen_off</c>, <c>precondition.airplane_mode</c>,
-    /// <c>precondition.fixed_brightness</c> (true/false), <c>precondition.brightness</c> (0-255),
-    /// <c>precondition.min_battery</c> (percent).
+    /// The suite's <c>preconditions:</c> block over the host's defaults: every key the suite names replaces the host's
+    /// value (so a suite may also relax one with <c>false</c>); keys it does not name keep the host's.
+    /// </summary>
+    public RunPreconditions WithSuite(SuitePreconditions? suite) => suite is null ? this : new RunPreconditions(
+        suite.ScreenOff ?? ScreenOff,
+        suite.AirplaneMode ?? AirplaneMode,
+        suite.FixedBrightness ?? FixedBrightness,
+        suite.Brightness ?? (suite.FixedBrightness == false ? null : Brightness),
+        suite.MinBatteryPercent ?? MinBatteryPercent);
+
+    /// <summary>The requirements in the suite file's words, e.g. <c>screen_off, brightness=40</c> ("none" when nothing).</summary>
+    public string Describe() => new SuitePreconditions(ScreenOff, AirplaneMode, FixedBrightness, Brightness, MinBatteryPercent).Describe();
+
+    /// <summary>
+    /// Job labels override the host's defaults and the suite's block for one job: <c>precondition.screen_off</c>,
+    /// <c>precondition.airplane_mode</c>, <c>precondition.fixed_brightness</c> (true/false), <c>precondition.brightness</c>
+    /// (0-255), <c>precondition.min_battery</c> or <c>precondition.min_battery_percent</c> (percent).
     /// </summary>
     /// <exception cref="ArgumentException">A precondition label with an unknown name or an invalid value.</exception>
     public RunPreconditions WithLabels(IReadOnlyDictionary<string, string>? labels)
@@ -29,14 +47,18 @@ public sealed record RunPreconditions(bool ScreenOff = false, bool AirplaneMode 
             {
                 "screen_off" => result with { ScreenOff = Bool(key, value) },
                 "airplane_mode" => result with { AirplaneMode = Bool(key, value) },
-                "fixed_brightness" => result with { FixedBrightness = Bool(key, value) },
+                "fixed_brightness" => WithFixedBrightness(result, Bool(key, value)),
                 "brightness" => result with { FixedBrightness = true, Brightness = Int(key, value, 0, 255) },
-                "min_battery" => result with { MinBatteryPercent = Int(key, value, 0, 100) },
-                _ => throw new ArgumentException($"label {key}: unknown precondition (expected screen_off, airplane_mode, fixed_brightness, brightness or min_battery)", nameof(labels)),
+                "min_battery" or "min_battery_percent" => result with { MinBatteryPercent = Int(key, value, 0, 100) },
+                _ => throw new ArgumentException($"label {key}: unknown precondition (expected screen_off, airplane_mode, fixed_brightness, brightness or min_battery_percent)", nameof(labels)),
             };
         }
         return result;
     }
+
+    // Automatic brightness has no level to hold, so turning the requirement off drops the level too.
+    private static RunPreconditions WithFixedBrightness(RunPreconditions preconditions, bool isFixed) =>
+        preconditions with { FixedBrightness = isFixed, Brightness = isFixed ? preconditions.Brightness : null };
 
     private static bool Bool(string key, string value) => value.Trim().ToLowerInvariant() switch
     {

@@ -30,7 +30,8 @@ public sealed class PhoneRunner(AdbClient adb, PhoneIdentity phone, ChargingCont
         var engineSpecs = suite.Workloads.Where(w => w.Kind == LlamaBenchEngine.Kind).ToList();
         if (engineSpecs.Count > 0 && engineSpecs.Count < suite.Workloads.Count)
             throw new ArgumentException($"{suite.SourcePath}: a phone suite runs either llama-bench workloads or the bundled workloads, not both", nameof(suite));
-        var required = options.Preconditions.WithLabels(labels);
+        // Host defaults < the suite's preconditions block < the job's precondition.* labels (one job's override).
+        var required = options.Preconditions.WithSuite(suite.Preconditions).WithLabels(labels);
         var failures = PreconditionCheck.Failures(adb, serial, required);
         if (failures.Count > 0)
             throw new PreconditionsNotMetException(serial, failures);
@@ -48,7 +49,7 @@ public sealed class PhoneRunner(AdbClient adb, PhoneIdentity phone, ChargingCont
         var unplugged = options.StopCharging && charging.Suspend(serial);
         try
         {
-            return Measure(suite, labels, sensors, engine, invocations, bundled, unplugged, cancellationToken);
+            return Measure(suite, labels, required, sensors, engine, invocations, bundled, unplugged, cancellationToken);
         }
         finally
         {
@@ -57,7 +58,7 @@ public sealed class PhoneRunner(AdbClient adb, PhoneIdentity phone, ChargingCont
         }
     }
 
-    private RunReport Measure(SuiteDefinition suite, IReadOnlyDictionary<string, string>? labels, PhoneSensors sensors, LlamaBenchEngine engine,
+    private RunReport Measure(SuiteDefinition suite, IReadOnlyDictionary<string, string>? labels, RunPreconditions required, PhoneSensors sensors, LlamaBenchEngine engine,
         IReadOnlyList<LlamaBenchEngine.Invocation> invocations, BundledAgentRun? bundled, bool unplugged, CancellationToken cancellationToken)
     {
         var started = time.GetUtcNow();
@@ -123,6 +124,11 @@ public sealed class PhoneRunner(AdbClient adb, PhoneIdentity phone, ChargingCont
         foreach (var (key, value) in labels ?? new Dictionary<string, string>())
             labelSet[key] = value;
         labelSet["phone_serial"] = phone.Serial;
+        // The host checked these before the run; this replaces the "not applied" note of the agent that ran on the phone.
+        if (required.RequiresAny)
+            labelSet[SuitePreconditions.LabelKey] = $"met on the phone before the run ({required.Describe()})";
+        else
+            labelSet.Remove(SuitePreconditions.LabelKey);
         labelSet["runner"] = bundled is null ? "adb llama-bench" : "adb bundled-agent";
         var device = bundledReport is null ? phone.Device : phone.Device with { IsaFeatures = bundledReport.Device.IsaFeatures, DotnetVersion = bundledReport.Device.DotnetVersion };
         var report = new RunReport(
