@@ -41,7 +41,7 @@ public static class LlmMetrics
 
     public static readonly MetricDeclaration PeakResidentMemory = new(
         "peak_rss", MetricUnits.Bytes, MetricDirection.LowerIsBetter, MetricAggregation.Max,
-        "Peak resident set of the agent process (VmHWM) after the workload, mapped weight pages included.");
+        "Peak resident set of the agent process (VmHWM) during the workload, mapped weight pages included; VmHWM is reset before each workload where Linux allows it (the value's source says which).");
 
     public static readonly MetricDeclaration WeightBytesPerToken = new(
         "weight_bytes_per_token", MetricUnits.Bytes, MetricDirection.LowerIsBetter, MetricAggregation.Last,

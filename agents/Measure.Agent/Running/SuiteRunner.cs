@@ -18,7 +18,7 @@ public sealed class SuiteRunner(TimeProvider clock, SensorProbes sensors, Iterat
     private readonly IterationClock _clock = iterationClock ?? IterationClock.Monotonic;
     private readonly Action<TimeSpan> _sleep = sleep ?? Thread.Sleep;
 
-    private sealed record Measured(WorkloadMeasurement Measurement, string Key, CooldownOutcome Cooldown, SamplerCost CostBefore, SamplerCost CostAfter);
+    private sealed record Measured(WorkloadMeasurement Measurement, string Key, CooldownOutcome Cooldown, SamplerCost CostBefore, SamplerCost CostAfter, bool OwnPeakMemory);
 
     /// <param name="inputs">A real model (and text) to run the suite's LLM workloads on instead of presets.</param>
     public RunReport Run(SuiteDefinition suite, DeviceFingerprint device, IReadOnlyDictionary<string, string>? labels, IRunProgress progress, CancellationToken cancellationToken,
@@ -55,6 +55,7 @@ public sealed class SuiteRunner(TimeProvider clock, SensorProbes sensors, Iterat
         var creators = WorkloadFactory.Expand(suite, inputs).ToList();
         for (var index = 0; index < creators.Count; index++)
         {
+            var ownPeakMemory = WorkloadPeakMemory.Begin();
             using var workload = creators[index]();
             var key = string.Create(CultureInfo.InvariantCulture, $"{workload.Name}/{workload.Precision}/{workload.Threads}t");
             progress.Workload(index, creators.Count, $"{key} ({workload.Isa})");
@@ -72,7 +73,7 @@ public sealed class SuiteRunner(TimeProvider clock, SensorProbes sensors, Iterat
                 phases.Add(new PhaseMark("warmup", Seconds(measurement.WarmupStart, origin), Seconds(measurement.MeasureStart, origin), key));
             phases.Add(new PhaseMark("timed", Seconds(measurement.MeasureStart, origin), Seconds(measurement.MeasureEnd, origin), key));
             phases.AddRange(measurement.Phases.Select(p => new PhaseMark(p.Name, Seconds(p.Start, origin), Seconds(p.End, origin), key)));
-            measured.Add(new Measured(measurement, key, cooldown, costBefore, costAfter));
+            measured.Add(new Measured(measurement, key, cooldown, costBefore, costAfter, ownPeakMemory));
         }
 
         // Two more ticks after the last phase, so the trace covers its end and energy can be integrated over it.
@@ -112,7 +113,7 @@ public sealed class SuiteRunner(TimeProvider clock, SensorProbes sensors, Iterat
             flags.Add(RunFlags.CooldownTimedOut);
         var phaseEnergy = w.PhaseEnergies.Select(request => WorkloadAnalysis.EnergyPerUnit(trace, source, sensors.Power.UnavailableReason, baseline, noBaseline,
             w.Phases.Where(p => p.Name == request.Phase && p.End > p.Start).Select(p => new PhaseWindow(p.Name, p.Start, p.End)).ToList(), request));
-        var values = (w.Result.Values ?? [])
+        var values = (w.Result.Values ?? []).Select(v => WorkloadPeakMemory.Describe(v, m.OwnPeakMemory))
             .Concat(energy)
             .Concat(phaseEnergy)
             .Concat(throttle)

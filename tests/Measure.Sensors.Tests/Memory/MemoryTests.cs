@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Measure.Sensors.IO;
 using Measure.Sensors.Memory;
 
@@ -27,6 +28,29 @@ public sealed class MemoryTests
 
         Assert.True(memory.ResidentBytes > 0);
         Assert.True(memory.PeakResidentBytes >= memory.ResidentBytes);
+    }
+
+    [Fact]
+    public void TryResetPeak_AfterABigBlockWasFreed_PeakFallsBackToTheCurrentResidentSet()
+    {
+        const int size = 256 << 20;
+        var block = Marshal.AllocHGlobal(size);
+        for (var i = 0; i < size; i += 4096)
+            Marshal.WriteByte(block, i, 1);
+        Marshal.FreeHGlobal(block); // malloc unmaps a block this large at once
+        var before = ProcessMemory.Read(SysRoot.Host).PeakResidentBytes!.Value;
+
+        var reset = ProcessMemory.TryResetPeak(SysRoot.Host);
+
+        var after = ProcessMemory.Read(SysRoot.Host).PeakResidentBytes!.Value;
+        Assert.True(reset);
+        Assert.True(after < before - (128L << 20), $"peak {after} bytes after the reset, {before} before");
+    }
+
+    [Fact]
+    public void TryResetPeak_TreeWithoutClearRefs_SaysItCannot()
+    {
+        Assert.False(ProcessMemory.TryResetPeak(RecordedDevice.Root(RecordedDevice.BareVm)));
     }
 
     [Fact]
