@@ -19,7 +19,7 @@ namespace Measure.Agent.Commands;
 
 /// <summary>
 /// <c>measure-agent run SUITE [--model M.gguf [--text FILE]] [--weights C.safetensors] [--detector-weights D.safetensors]
-/// [--labels FILE [--images DIR]] [--out FILE] [--json] [--server URL --token T]</c>
+/// [--image-labels FILE [--images DIR]] [--out FILE] [--json] [--server URL --token T]</c>
 /// </summary>
 public static class RunCommand
 {
@@ -39,8 +39,8 @@ public static class RunCommand
         var text = new Option<FileInfo?>("--text") { Description = "Text file whose perplexity the --model is scored on" };
         var weights = new Option<FileInfo?>("--weights") { Description = "Safetensors weights the suite's vision-classifier workloads run on instead of seeded ones" };
         var detectorWeights = new Option<FileInfo?>("--detector-weights") { Description = "Safetensors weights the suite's vision-detector workloads run on instead of seeded ones" };
-        var images = new Option<DirectoryInfo?>("--images") { Description = "Folder the image paths in --labels are relative to (default: the labels file's folder)" };
-        var imageLabels = new Option<FileInfo?>("--labels") { Description = "Tab-separated labels (file<TAB>class, or file<TAB>class<TAB>xmin<TAB>ymin<TAB>xmax<TAB>ymax) to score real vision weights on (top-1 or mAP@0.5)" };
+        var images = new Option<DirectoryInfo?>("--images") { Description = "Folder the image paths in --image-labels are relative to (default: the labels file's folder)" };
+        var imageLabels = new Option<FileInfo?>("--image-labels") { Description = "Tab-separated labels (file<TAB>class, or file<TAB>class<TAB>xmin<TAB>ymin<TAB>xmax<TAB>ymax) to score real vision weights on (top-1 or mAP@0.5)" };
 
         var command = new Command("run", "Run a suite on this device and write or upload its report") 
         {
@@ -145,11 +145,11 @@ public static class RunCommand
     internal static string? VisionInputError(WorkloadInputs inputs)
     {
         if (inputs.ImagesPath is not null && inputs.LabelsPath is null)
-            return "--images needs --labels FILE (the labels name the images and their classes or boxes)";
+            return "--images needs --image-labels FILE (the labels name the images and their classes or boxes)";
         if (inputs.ImagesPath is not null && !Directory.Exists(inputs.ImagesPath))
             return $"--images {inputs.ImagesPath}: no such folder";
         if (inputs.LabelsPath is not null && inputs.WeightsPath is null && inputs.DetectorWeightsPath is null)
-            return "--labels needs --weights or --detector-weights (seeded weights score at chance)";
+            return "--image-labels needs --weights or --detector-weights (seeded weights score at chance)";
         return null;
     }
 

@@ -49,11 +49,11 @@ public static class VisionMetrics
 
     public static readonly MetricDeclaration DatasetTop1 = new(
         "dataset_top1", MetricUnits.Ratio, MetricDirection.HigherIsBetter, MetricAggregation.Last,
-        "Top-1 accuracy of the classifier (real weights from --weights) on the labelled images of --labels.");
+        "Top-1 accuracy of the classifier (real weights from --weights) on the labelled images of --image-labels.");
 
     public static readonly MetricDeclaration DatasetMeanAveragePrecision = new(
         "dataset_map50", MetricUnits.Ratio, MetricDirection.HigherIsBetter, MetricAggregation.Last,
-        "Mean average precision at IoU 0.5 (VOC-style) of the detector (real weights from --detector-weights) on the labelled boxes of --labels.");
+        "Mean average precision at IoU 0.5 (VOC-style) of the detector (real weights from --detector-weights) on the labelled boxes of --image-labels.");
 
     public static readonly MetricDeclaration EnergyPerImage = new(
         "energy_per_image", JoulesPerImage, MetricDirection.LowerIsBetter, MetricAggregation.Median,

@@ -31,7 +31,7 @@ public static class WorkloadFactory
     /// <summary>
     /// Checks every entry before anything runs, so a bad suite fails in a second, not after an hour.
     /// With a --model file the file is opened (mapped, not read) to check it and its context length;
-    /// vision weights files are read and matched against every vision entry's layout, and a --labels
+    /// vision weights files are read and matched against every vision entry's layout, and a --image-labels
     /// file is parsed (bad files throw ModelFormatException, DatasetFormatException or ImageFormatException).
     /// </summary>
     public static void Validate(SuiteDefinition suite, WorkloadInputs? inputs = null)

@@ -3,7 +3,7 @@ using Measure.Agent.Tests.Fakes;
 
 namespace Measure.Agent.Tests.Commands;
 
-/// <summary>`run SUITE --weights/--labels/--images` refuses bad vision input before anything runs, in one line.</summary>
+/// <summary>`run SUITE --weights/--image-labels/--images` refuses bad vision input before anything runs, in one line.</summary>
 [Collection("Console")]
 public sealed class RunCommandVisionTests
 {
@@ -66,9 +66,9 @@ public sealed class RunCommandVisionTests
         using var temp = new TempStateDirectory();
         var suite = await WriteSuite(temp);
 
-        var result = await ConsoleCapture.RunAgent("run", suite, "--labels", suite, "--json", "--no-probe", "--state-dir", temp.State.Path);
+        var result = await ConsoleCapture.RunAgent("run", suite, "--image-labels", suite, "--json", "--no-probe", "--state-dir", temp.State.Path);
 
-        AssertOneLineExit2(result, "--labels needs --weights");
+        AssertOneLineExit2(result, "--image-labels needs --weights");
     }
 
     [Fact]
@@ -94,7 +94,7 @@ public sealed class RunCommandVisionTests
         var labels = Path.Join(temp.State.Path, "labels.tsv");
         await File.WriteAllLinesAsync(labels, ["# classes", "a.ppm\t3", "a.ppm\tcat"]);
 
-        var result = await ConsoleCapture.RunAgent("run", suite, "--weights", weights, "--labels", labels, "--images", images, "--json", "--no-probe", "--state-dir", temp.State.Path);
+        var result = await ConsoleCapture.RunAgent("run", suite, "--weights", weights, "--image-labels", labels, "--images", images, "--json", "--no-probe", "--state-dir", temp.State.Path);
 
         AssertOneLineExit2(result, $"{labels}:3: class 'cat'");
     }
@@ -110,7 +110,7 @@ public sealed class RunCommandVisionTests
         var labels = Path.Join(temp.State.Path, "labels.tsv");
         await File.WriteAllLinesAsync(labels, ["b.ppm\t1"]);
 
-        var result = await ConsoleCapture.RunAgent("run", suite, "--weights", weights, "--labels", labels, "--json", "--no-probe", "--state-dir", temp.State.Path);
+        var result = await ConsoleCapture.RunAgent("run", suite, "--weights", weights, "--image-labels", labels, "--json", "--no-probe", "--state-dir", temp.State.Path);
 
         AssertOneLineExit2(result, image);
     }

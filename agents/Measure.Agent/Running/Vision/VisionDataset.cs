@@ -3,7 +3,7 @@ using Measure.Workloads.Vision.Accuracy;
 namespace Measure.Agent.Running.Vision;
 
 /// <summary>
-/// The labelled images of <c>--labels FILE</c> (and <c>--images DIR</c>): which task they label (2
+/// The labelled images of <c>--image-labels FILE</c> (and <c>--images DIR</c>): which task they label (2
 /// tab-separated fields: file and class; 6: file, class and a box) and the labels file the vision
 /// library reads. The library resolves image paths against the labels file's folder, so when the
 /// images live elsewhere a copy with rebased paths is written, line for line, and every error it

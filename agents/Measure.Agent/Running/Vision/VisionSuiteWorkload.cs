@@ -16,7 +16,7 @@ namespace Measure.Agent.Running.Vision;
 /// A vision workload of a suite: the classifier or detector (seeded weights, or the --weights /
 /// --detector-weights file) in one precision, timed image by image under <see cref="VisionRunLoop"/>,
 /// then scored against the FP32 model of the same weights on seeded images and, given real weights
-/// and --labels, on the labelled images. Accuracy runs after the timed phase, outside it.
+/// and --image-labels, on the labelled images. Accuracy runs after the timed phase, outside it.
 /// </summary>
 public sealed class VisionSuiteWorkload : ISuiteWorkload
 {
@@ -133,8 +133,8 @@ public sealed class VisionSuiteWorkload : ISuiteWorkload
         var versusReference = _spec.Precision == VisionPrecision.F32 ? "this is the FP32 reference itself"
             : _spec.AccuracyImages == 0 ? "accuracy_images: 0 in the suite"
             : null;
-        var versusDataset = _inputs.LabelsPath is null ? "no labelled images: give --labels FILE (and --images DIR) with real weights"
-            : WeightsPath(_spec.Task, _inputs) is null ? $"seeded weights score at chance: give {WeightsOption(_spec.Task)} FILE with --labels"
+        var versusDataset = _inputs.LabelsPath is null ? "no labelled images: give --image-labels FILE (and --images DIR) with real weights"
+            : WeightsPath(_spec.Task, _inputs) is null ? $"seeded weights score at chance: give {WeightsOption(_spec.Task)} FILE with --image-labels"
             : null;
 
         using var dataset = versusDataset is null ? VisionDataset.Open(_inputs.LabelsPath!, _inputs.ImagesPath) : null;

@@ -86,13 +86,13 @@ public sealed class VisionSuiteWorkloadTests
         Assert.True(Value(int8, VisionMetrics.OutputSqnr) > 10);
         Assert.True(Value(f32, VisionMetrics.WeightBytes) > Value(f16, VisionMetrics.WeightBytes));
         Assert.True(Value(f16, VisionMetrics.WeightBytes) > Value(int8, VisionMetrics.WeightBytes));
-        Assert.Contains("--labels", Single(f16, VisionMetrics.DatasetTop1).Unavailable, StringComparison.Ordinal);
+        Assert.Contains("--image-labels", Single(f16, VisionMetrics.DatasetTop1).Unavailable, StringComparison.Ordinal);
 
         var detector = report.Workloads[4];
         Assert.Equal(2, detector.Threads);
         Assert.Equal("ssdlite-mobilenetv2-0.25-32", detector.Parameters["model"]);
         Assert.Contains("per anchor", Single(detector, VisionMetrics.Top1Agreement).Source, StringComparison.Ordinal);
-        Assert.Contains("--labels", Single(detector, VisionMetrics.DatasetMeanAveragePrecision).Unavailable, StringComparison.Ordinal);
+        Assert.Contains("--image-labels", Single(detector, VisionMetrics.DatasetMeanAveragePrecision).Unavailable, StringComparison.Ordinal);
         Assert.DoesNotContain(detector.Values!, v => v.Metric == VisionMetrics.DatasetTop1.Name);
     }
 
