@@ -62,6 +62,59 @@ internal static class RunMapper
         }).ToList(),
     };
 
+    /// <summary>
+    /// A new, untracked row graph with the same content on <paramref name="deviceId"/>, so every insert attempt
+    /// starts clean (EF writes generated keys into the entities it saves, even when the save then fails).
+    /// The packed samples and JSON texts are immutable and shared, not copied.
+    /// </summary>
+    public static RunEntity CopyForInsert(RunEntity run, long deviceId) => new()
+    {
+        Id = run.Id,
+        DeviceId = deviceId,
+        SchemaVersion = run.SchemaVersion,
+        SuiteId = run.SuiteId,
+        SuiteVersion = run.SuiteVersion,
+        SuiteHash = run.SuiteHash,
+        AgentVersion = run.AgentVersion,
+        StartedAtUtc = run.StartedAtUtc,
+        FinishedAtUtc = run.FinishedAtUtc,
+        ReceivedAtUtc = run.ReceivedAtUtc,
+        ReportHash = run.ReportHash,
+        DeviceJson = run.DeviceJson,
+        MetricsJson = run.MetricsJson,
+        LabelsJson = run.LabelsJson,
+        FlagsJson = run.FlagsJson,
+        PhasesJson = run.PhasesJson,
+        WorkloadCount = run.WorkloadCount,
+        UploadedByAgentId = run.UploadedByAgentId,
+        Labels = run.Labels.Select(l => new RunLabelEntity { Key = l.Key, Value = l.Value }).ToList(),
+        Workloads = run.Workloads.Select(w => new WorkloadResultEntity
+        {
+            Ordinal = w.Ordinal,
+            Workload = w.Workload,
+            Precision = w.Precision,
+            Isa = w.Isa,
+            Threads = w.Threads,
+            ComparabilityKey = w.ComparabilityKey,
+            ParametersJson = w.ParametersJson,
+            ValuesJson = w.ValuesJson,
+            FlagsJson = w.FlagsJson,
+            SummaryJson = w.SummaryJson,
+            Samples = w.Samples.Select(s => new SampleSeriesEntity { Ordinal = s.Ordinal, Metric = s.Metric, Count = s.Count, Data = s.Data }).ToList(),
+        }).ToList(),
+        SensorTraces = run.SensorTraces.Select(t => new SensorTraceEntity
+        {
+            Ordinal = t.Ordinal,
+            Sensor = t.Sensor,
+            Kind = t.Kind,
+            Unit = t.Unit,
+            Source = t.Source,
+            Count = t.Count,
+            Times = t.Times,
+            Values = t.Values,
+        }).ToList(),
+    };
+
     public static RunReport ToReport(RunEntity run) => new(
         SchemaVersion: run.SchemaVersion,
         RunId: run.Id,

@@ -1,8 +1,8 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text;
 using Measure.Contracts;
 using Measure.Storage.Entities;
+using Measure.Storage.Ingest;
 using Microsoft.EntityFrameworkCore;
 
 namespace Measure.Storage;
@@ -18,27 +18,11 @@ public sealed class RunStore(MeasureDbContext db, DeviceCache? devices = null)
     public async Task<StoreOutcome> AddAsync(RunReport report, DateTimeOffset receivedAt, CancellationToken cancellationToken = default) =>
         await AddAsync(report, receivedAt, uploadedByAgentId: null, cancellationToken).ConfigureAwait(false);
 
+    /// <summary>Stores one run on its own (see <see cref="RunIngestQueue"/> for many concurrent uploads).</summary>
     public async Task<StoreOutcome> AddAsync(RunReport report, DateTimeOffset receivedAt, Guid? uploadedByAgentId, CancellationToken cancellationToken = default)
     {
-        var hash = ContentHash(report);
-        if (await ExistingOutcomeAsync(report, hash, cancellationToken).ConfigureAwait(false) is { } known)
-            return known;
-
-        var deviceId = await DeviceIdAsync(report.Device, receivedAt, cancellationToken).ConfigureAwait(false);
-        var run = RunMapper.ToEntity(report, deviceId, hash, receivedAt);
-        run.UploadedByAgentId = uploadedByAgentId;
-        db.Runs.Add(run);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-            return StoreOutcome.Created;
-        }
-        catch (DbUpdateException)
-        {
-            // Another request stored the same run id between our check and our insert.
-            db.ChangeTracker.Clear();
-            return await ExistingOutcomeAsync(report, hash, cancellationToken).ConfigureAwait(false) ?? throw new InvalidOperationException($"Storing run {report.RunId} failed.");
-        }
+        var results = await new RunBatchWriter(db, devices).WriteAsync([PreparedRun.From(report, receivedAt, uploadedByAgentId)], cancellationToken).ConfigureAwait(false);
+        return results[0].OutcomeOrThrow();
     }
 
     /// <summary>
@@ -114,13 +98,6 @@ public sealed class RunStore(MeasureDbContext db, DeviceCache? devices = null)
 
     private static string EncodeCursor(int offset) => Convert.ToBase64String(Encoding.UTF8.GetBytes($"o:{offset.ToString(CultureInfo.InvariantCulture)}"));
 
-    private async Task<StoreOutcome?> ExistingOutcomeAsync(RunReport report, string hash, CancellationToken cancellationToken)
-    {
-        var storedHash = await db.Runs.AsNoTracking().Where(r => r.Id == report.RunId).Select(r => r.ReportHash)
-            .SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
-        return storedHash is null ? null : ReportHash.Matches(storedHash, report, hash) ? StoreOutcome.AlreadyStored : StoreOutcome.Conflict;
-    }
-
     private async Task<long> DeviceIdAsync(DeviceFingerprint fingerprint, DateTimeOffset seenAt, CancellationToken cancellationToken)
     {
         var hash = DeviceIdentity.Hash(fingerprint);
@@ -131,23 +108,7 @@ public sealed class RunStore(MeasureDbContext db, DeviceCache? devices = null)
         return device.Id;
     }
 
-    /// <summary>
-    /// The device row for a fingerprint, created on first sight. INSERT .. ON CONFLICT DO NOTHING (SQLite and
-    /// PostgreSQL alike) makes concurrent first uploads from one device safe without retries, and last-seen is
-    /// only moved once a minute so a busy device's row is not a write hot spot.
-    /// </summary>
-    public async Task<DeviceEntity> UpsertDeviceAsync(DeviceFingerprint fingerprint, DateTimeOffset seenAt, CancellationToken cancellationToken)
-    {
-        var hash = DeviceIdentity.Hash(fingerprint);
-        var now = seenAt.UtcDateTime;
-        await db.Database.ExecuteSqlInterpolatedAsync($"""
-            INSERT INTO devices ("FingerprintHash", "Name", "CpuModel", "BoardModel", "Os", "Architecture", "LogicalCores", "MemoryBytes", "FirstSeenUtc", "LastSeenUtc")
-            VALUES ({hash}, {DeviceIdentity.DisplayName(fingerprint)}, {fingerprint.CpuModel}, {fingerprint.BoardModel}, {fingerprint.Os}, {fingerprint.Architecture}, {fingerprint.LogicalCores}, {fingerprint.MemoryBytes}, {now}, {now})
-            ON CONFLICT ("FingerprintHash") DO NOTHING
-            """, cancellationToken).ConfigureAwait(false);
-        var staleBefore = now.AddMinutes(-1);
-        await db.Devices.Where(d => d.FingerprintHash == hash && d.LastSeenUtc < staleBefore)
-            .ExecuteUpdateAsync(s => s.SetProperty(d => d.LastSeenUtc, now).SetProperty(d => d.Os, fingerprint.Os), cancellationToken).ConfigureAwait(false);
-        return await db.Devices.AsNoTracking().SingleAsync(d => d.FingerprintHash == hash, cancellationToken).ConfigureAwait(false);
-    }
+    /// <summary>The device row for a fingerprint, created on first sight (see <see cref="DeviceRows"/>).</summary>
+    public Task<DeviceEntity> UpsertDeviceAsync(DeviceFingerprint fingerprint, DateTimeOffset seenAt, CancellationToken cancellationToken) =>
+        DeviceRows.UpsertAsync(db, fingerprint, seenAt, cancellationToken);
 }

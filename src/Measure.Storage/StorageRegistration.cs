@@ -13,6 +13,7 @@ public static class StorageRegistration
         services.AddDbContextPool<MeasureDbContext>(db => Configure(db, options));
         services.AddSingleton<DeviceCache>();
         services.AddScoped<RunStore>();
+        services.AddSingleton<Ingest.RunIngestQueue>();
         services.AddScoped<Fleet.JobQueue>();
         services.AddScoped<Fleet.AgentRegistry>();
         return services;

@@ -24,7 +24,7 @@ internal static class IngestBenchmark
         await using var server = RunningServer.Start(new Dictionary<string, string?> { ["Server:RequestsPerSecondPerToken"] = "0", ["Logging:LogLevel:Default"] = "Warning" });
         var random = new Random(7);
         var template = SampleReports.WithLatencies(Enumerable.Range(0, samples).Select(_ => 1 + random.NextDouble()).ToArray());
-        var bodies = Enumerable.Range(0, 8000).Select(_ => Encoding.UTF8.GetBytes(MeasureJson.Serialize(template with { RunId = Guid.NewGuid() }))).ToArray();
+        var bodies = DistinctBodies(template, count: (int)Math.Ceiling(seconds * 600));
         Console.WriteLine($"ingest: {clients} clients, reports of {samples} samples ({bodies[0].Length / 1024} KiB), {seconds} s, SQLite at {server.DataDirectory}");
 
         var next = -1;
@@ -59,5 +59,24 @@ internal static class IngestBenchmark
         var cpuMsPerReport = cpuSeconds * 1000 / Math.Max(1, stored);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"ingest: {cpuMsPerReport:0.0} ms of CPU per report (server and clients) = {Environment.ProcessorCount * 1000 / cpuMsPerReport:0} reports/s if this process had all {Environment.ProcessorCount} cores; it got {cpuSeconds / elapsed / Environment.ProcessorCount:P0} of them"));
+    }
+
+    /// <summary>
+    /// The template serialized once, then copied with a new run id written over the old one: the same bytes a
+    /// serializer would produce, in a fraction of the time and memory of serializing thousands of reports.
+    /// </summary>
+    private static byte[][] DistinctBodies(RunReport template, int count)
+    {
+        var body = Encoding.UTF8.GetBytes(MeasureJson.Serialize(template));
+        var id = Encoding.UTF8.GetBytes(template.RunId.ToString("D"));
+        var at = body.AsSpan().IndexOf(id);
+        if (at < 0 || body.AsSpan(at + id.Length).IndexOf(id) >= 0)
+            throw new InvalidOperationException("The template's run id must occur exactly once in its JSON.");
+        return Enumerable.Range(0, count).Select(_ =>
+        {
+            var copy = body.ToArray();
+            Encoding.UTF8.GetBytes(Guid.NewGuid().ToString("D"), copy.AsSpan(at, id.Length));
+            return copy;
+        }).ToArray();
     }
 }

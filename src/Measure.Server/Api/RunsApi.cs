@@ -3,6 +3,7 @@ using Measure.Contracts;
 using Measure.Server.Auth;
 using Measure.Server.Hosting;
 using Measure.Storage;
+using Measure.Storage.Ingest;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Measure.Server.Api;
@@ -18,15 +19,15 @@ public static class RunsApi
         return app;
     }
 
-    internal static async Task<IResult> IngestAsync(HttpContext http, RunStore store, TimeProvider clock, IngestMetrics metrics, CancellationToken cancellationToken)
+    internal static async Task<IResult> IngestAsync(HttpContext http, RunIngestQueue queue, TimeProvider clock, IngestMetrics metrics, CancellationToken cancellationToken)
     {
         var started = TimeProvider.System.GetTimestamp();
-        var result = await StoreAsync(http, store, clock, cancellationToken);
+        var result = await StoreAsync(http, queue, clock, cancellationToken);
         metrics.Record(result, TimeProvider.System.GetElapsedTime(started));
         return result;
     }
 
-    private static async Task<IResult> StoreAsync(HttpContext http, RunStore store, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<IResult> StoreAsync(HttpContext http, RunIngestQueue queue, TimeProvider clock, CancellationToken cancellationToken)
     {
         var body = await RequestJson.ReadAsync(http, MeasureJson.Context.RunReport, http.RequestServices.GetServerOptions().MaxReportBytes, cancellationToken);
         if (body.Problem is not null)
@@ -41,7 +42,9 @@ public static class RunsApi
                 title: "The report breaks the run report rules.");
         }
 
-        var outcome = await store.AddAsync(report, clock.GetUtcNow(), http.User.AgentId(), cancellationToken);
+        // Hashing, packing and summarising happen here, on the request's thread, so the one writer only writes.
+        var prepared = PreparedRun.From(report, clock.GetUtcNow(), http.User.AgentId());
+        var outcome = await queue.StoreAsync(prepared, cancellationToken);
         if (outcome == StoreOutcome.Conflict)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Run id already used",
