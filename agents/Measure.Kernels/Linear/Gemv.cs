@@ -16,6 +16,9 @@ public static unsafe class Gemv
     private const int MinMacsPerThread = 1 << 16;
     private const int RowGrain = 16;
 
+    // Whole blocks of the Q8_0 kernel's eight long streams per chunk, so every thread reads long runs.
+    private const int Q8_0RowGrain = 8 * Q8_0Dot.StreamRows;
+
     /// <summary>FP32 weights and activations.</summary>
     public static void F32(KernelContext context, ReadOnlySpan<float> weights, int rows, int cols, ReadOnlySpan<float> x, Span<float> y)
     {
@@ -73,7 +76,7 @@ public static unsafe class Gemv
         fixed (float* yp = y)
         {
             var job = new Q8_0Job { Isa = context.Isa, Weights = w, Blocks = blocks, Xq = xq, XScales = xs, Y = yp };
-            context.Run(ref job, rows, RowGrain, MinRows(cols));
+            context.Run(ref job, rows, Q8_0RowGrain, MinRows(cols));
         }
     }
 

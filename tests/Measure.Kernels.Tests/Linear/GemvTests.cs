@@ -30,6 +30,31 @@ public class GemvTests
         });
     }
 
+    [Theory]
+    [InlineData(127)]
+    [InlineData(128)]
+    [InlineData(129)]
+    [InlineData(257)]
+    [InlineData(397)]
+    public void Q8_0_RowCountsAroundTheLongStreamBlocks_BitIdenticalToReference(int rows)
+    {
+        const int cols = 96;
+        var random = new Random(rows);
+        var weights = GemvReference.QuantizeRows(TestData.Floats(random, rows * cols, 2f));
+        var x = TestData.Floats(random, cols, 5f);
+        var expected = GemvReference.Q8_0(weights, rows, cols, x);
+        foreach (var isa in TestData.Isas)
+        {
+            foreach (int threads in new[] { 1, 2, 3 })
+            {
+                using var context = new KernelContext(threads, isa);
+                var y = new float[rows];
+                Gemv.Q8_0(context, weights, rows, cols, x, y);
+                AssertBitIdentical(expected, y, $"{isa}, {threads} threads, {rows}x{cols}");
+            }
+        }
+    }
+
     [Fact]
     public void Q8_0_LargeShapeWithMinus128Weights_BitIdenticalAcrossIsas()
     {
