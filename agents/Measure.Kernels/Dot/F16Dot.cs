@@ -9,6 +9,9 @@ namespace Measure.Kernels.Dot;
 /// <summary>FP16-weight row dot products with FP32 activations and FP32 accumulation.</summary>
 internal static unsafe class F16Dot
 {
+    /// <summary>Consecutive rows each of the four streams of the prescaled AVX2 path reads per block.</summary>
+    public const int StreamRows = 16;
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Rows(KernelIsa isa, ushort* weights, int cols, float* x, float* y, int start, int end)
     {
@@ -148,16 +151,19 @@ internal static unsafe class F16Dot
     public static void RowsPrescaled(ushort* weights, int cols, float* x, float* xScaled, float* y, int start, int end)
     {
         int row = start;
+
+        // Four long streams (runs of StreamRows consecutive rows), as Q8_0Dot.Rows reads for the same reason.
+        for (; row + (4 * StreamRows) <= end; row += 4 * StreamRows)
+        {
+            for (int i = 0; i < StreamRows; i++)
+            {
+                FourRows(weights + ((long)(row + i) * cols), (long)StreamRows * cols, cols, x, xScaled, y + row + i, StreamRows);
+            }
+        }
+
         for (; row + 4 <= end; row += 4)
         {
-            ushort* w = weights + ((long)row * cols);
-            if (!Avx2PrescaledFour(w, cols, x, xScaled, y + row))
-            {
-                for (int r = 0; r < 4; r++)
-                {
-                    y[row + r] = Avx2One(w + ((long)r * cols), cols, x);
-                }
-            }
+            FourRows(weights + ((long)row * cols), cols, cols, x, xScaled, y + row, 1);
         }
 
         for (; row < end; row++)
@@ -170,14 +176,26 @@ internal static unsafe class F16Dot
         }
     }
 
-    // Four rows at once: four DRAM streams in flight (one stream leaves the core's miss buffers idle, see
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void FourRows(ushort* w, long rowStride, int cols, float* x, float* xScaled, float* y, int yStride)
+    {
+        if (!Avx2PrescaledFour(w, rowStride, cols, x, xScaled, y, yStride))
+        {
+            for (int r = 0; r < 4; r++)
+            {
+                y[r * yStride] = Avx2One(w + (r * rowStride), cols, x);
+            }
+        }
+    }
+
+    // Four rows rowStride apart at once: four DRAM streams in flight (one stream leaves the core's miss buffers idle, see
     // the read probe) and each activation load serves four rows. Two accumulators per row.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static bool Avx2PrescaledFour(ushort* w, int cols, float* x, float* xs, float* y)
+    private static bool Avx2PrescaledFour(ushort* w, long rowStride, int cols, float* x, float* xs, float* y, int yStride)
     {
         var mask = Vector256.Create(unchecked((int)0x8FFF_E000));
         var magnitudeMask = Vector256.Create((short)0x7FFF);
-        short* p0 = (short*)w, p1 = p0 + cols, p2 = p1 + cols, p3 = p2 + cols;
+        short* p0 = (short*)w, p1 = p0 + rowStride, p2 = p1 + rowStride, p3 = p2 + rowStride;
         Vector256<float> a0 = default, b0 = default, a1 = default, b1 = default;
         Vector256<float> a2 = default, b2 = default, a3 = default, b3 = default;
         var largest = Vector256<short>.Zero;
@@ -206,9 +224,9 @@ internal static unsafe class F16Dot
         }
 
         y[0] = Tail(w, x, i, cols, F32Dot.Sum(Avx.Add(a0, b0)));
-        y[1] = Tail(w + cols, x, i, cols, F32Dot.Sum(Avx.Add(a1, b1)));
-        y[2] = Tail(w + (2L * cols), x, i, cols, F32Dot.Sum(Avx.Add(a2, b2)));
-        y[3] = Tail(w + (3L * cols), x, i, cols, F32Dot.Sum(Avx.Add(a3, b3)));
+        y[yStride] = Tail(w + rowStride, x, i, cols, F32Dot.Sum(Avx.Add(a1, b1)));
+        y[2 * yStride] = Tail(w + (2 * rowStride), x, i, cols, F32Dot.Sum(Avx.Add(a2, b2)));
+        y[3 * yStride] = Tail(w + (3 * rowStride), x, i, cols, F32Dot.Sum(Avx.Add(a3, b3)));
         return true;
     }
 

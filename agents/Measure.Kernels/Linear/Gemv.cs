@@ -18,6 +18,7 @@ public static unsafe class Gemv
 
     // Whole blocks of the Q8_0 kernel's eight long streams per chunk, so every thread reads long runs.
     private const int Q8_0RowGrain = 8 * Q8_0Dot.StreamRows;
+    private const int F16PrescaledRowGrain = 4 * F16Dot.StreamRows;
 
     /// <summary>FP32 weights and activations.</summary>
     public static void F32(KernelContext context, ReadOnlySpan<float> weights, int rows, int cols, ReadOnlySpan<float> x, Span<float> y)
@@ -53,7 +54,7 @@ public static unsafe class Gemv
         {
             bool prescaled = wide && F16Dot.TryPrescale(xp, cols, sp);
             var job = new F16Job { Isa = context.Isa, Weights = (ushort*)w, Cols = cols, X = xp, XScaled = prescaled ? sp : null, Y = yp };
-            context.Run(ref job, rows, RowGrain, MinRows(cols));
+            context.Run(ref job, rows, prescaled ? F16PrescaledRowGrain : RowGrain, MinRows(cols));
         }
     }
 

@@ -141,6 +141,37 @@ public class GemvTests
             }
         });
 
+    [Theory]
+    [InlineData(64)]
+    [InlineData(65)]
+    [InlineData(131)]
+    [InlineData(200)]
+    public void F16_RowCountsAroundTheLongStreamBlocks_WithinErrorBoundAndInfRowsExact(int rows)
+    {
+        const int cols = 40;
+        var random = new Random(rows);
+        var halves = GemvReference.ToHalves(TestData.Floats(random, rows * cols));
+        halves[(17 * cols) + 3] = Half.PositiveInfinity; // inside the first block: its four streams take the exact path
+        var x = TestData.Floats(random, cols);
+        var (exact, bounds) = GemvReference.Exact(GemvReference.Widen(halves), rows, cols, x);
+        foreach (var isa in TestData.Isas)
+        {
+            foreach (int threads in new[] { 1, 2 })
+            {
+                using var context = new KernelContext(threads, isa);
+                var y = new float[rows];
+                Gemv.F16(context, halves, rows, cols, x, y);
+                for (int r = 0; r < rows; r++)
+                {
+                    if (double.IsFinite(exact[r]))
+                        Assert.True(Math.Abs(y[r] - exact[r]) <= bounds[r], $"{isa}, {threads} threads: row {r} = {y[r]:R}, exact {exact[r]:R}");
+                    else
+                        Assert.Equal(exact[r], (double)y[r]);
+                }
+            }
+        }
+    }
+
     [Fact]
     public void F16_SubnormalInfAndNaNWeights_MatchDoubleReferenceEveryIsa()
     {
