@@ -97,18 +97,25 @@ public static class LlmBenchmark
         var latencies = new double[generate - 1];
         var start = Stopwatch.GetTimestamp();
         var next = GreedyGenerator.ArgMax(session.Prefill(prompt));
-        var timeToFirstToken = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+        var decodeStart = Stopwatch.GetTimestamp();
         generated.Add(next);
+
+        // Each token's end is the next one's start: no gap between latencies, and one clock read per token.
+        var tokenStart = decodeStart;
         for (int i = 0; i < latencies.Length; i++)
         {
-            var tokenStart = Stopwatch.GetTimestamp();
             next = GreedyGenerator.ArgMax(session.Decode(next));
-            latencies[i] = Stopwatch.GetElapsedTime(tokenStart).TotalMilliseconds;
+            var tokenEnd = Stopwatch.GetTimestamp();
+            latencies[i] = Milliseconds(tokenEnd - tokenStart);
             generated.Add(next);
+            tokenStart = tokenEnd;
         }
 
-        return new LlmRunSample(timeToFirstToken, prompt.Count, latencies, generated);
+        return new LlmRunSample(Milliseconds(decodeStart - start), prompt.Count, latencies, generated,
+            LlmRunTimes.FromTimestamps(start, decodeStart, tokenStart));
     }
+
+    private static double Milliseconds(long ticks) => ticks * 1000.0 / Stopwatch.Frequency;
 
     private static double Median(IEnumerable<double> values) => Percentile(values.Order().ToArray(), 0.5);
 

@@ -1,3 +1,4 @@
+using Measure.Kernels.Linear;
 using Measure.Kernels.Threading;
 using Measure.Kernels.Transformer;
 
@@ -136,9 +137,7 @@ public sealed class LlamaSession
         {
             var l = w.Layers[layer];
             NormRows(x, l.AttentionNorm, normed, n);
-            l.Query.MultiplyBatch(_context, normed, n, _query.AsSpan(0, n * d));
-            l.Key.MultiplyBatch(_context, normed, n, _key.AsSpan(0, n * kv));
-            l.Value.MultiplyBatch(_context, normed, n, _value.AsSpan(0, n * kv));
+            ProjectQueryKeyValue(l, normed, n);
             for (int t = 0; t < n; t++)
             {
                 int position = Position + t;
@@ -151,16 +150,11 @@ public sealed class LlamaSession
                 Attention.Attend(isa, _cache, layer, query, p.HeadCount, position + 1, _attention.AsSpan(t * d, d), _scores);
             }
 
-            l.AttentionOutput.MultiplyBatch(_context, _attention.AsSpan(0, n * d), n, _projected.AsSpan(0, n * d));
-            AddInPlace(x, _projected.AsSpan(0, n * d));
-
+            AddProduct(l.AttentionOutput, _attention.AsSpan(0, n * d), n, x);
             NormRows(x, l.FeedForwardNorm, normed, n);
-            var gate = _gate.AsSpan(0, n * ff);
-            l.Gate.MultiplyBatch(_context, normed, n, gate);
-            l.Up.MultiplyBatch(_context, normed, n, _up.AsSpan(0, n * ff));
-            SwiGlu.ApplyInPlace(gate, _up.AsSpan(0, n * ff));
-            l.Down.MultiplyBatch(_context, gate, n, _projected.AsSpan(0, n * d));
-            AddInPlace(x, _projected.AsSpan(0, n * d));
+            var hidden = _gate.AsSpan(0, n * ff);
+            GatedFeedForwardInput(l, normed, n, hidden);
+            AddProduct(l.Down, hidden, n, x);
         }
 
         if (everyPosition)
@@ -175,6 +169,68 @@ public sealed class LlamaSession
         RmsNorm.Apply(isa, x.Slice((n - 1) * d, d), w.OutputNorm, p.RmsNormEpsilon, normed[..d]);
         w.Output.Multiply(_context, normed[..d], _logits);
         Position += n;
+    }
+
+    // A decoded token (n = 1) takes the fused Q8_0 kernels: one activation quantization and one thread
+    // hand-off for Q, K and V together, gate and up together (gated as they are computed), and the
+    // residual adds folded into the output and down products. Same bits as the per-matrix path.
+    private void ProjectQueryKeyValue(LlamaLayerWeights l, ReadOnlySpan<float> normed, int n)
+    {
+        int d = l.Query.Rows, kv = l.Key.Rows;
+        if (n == 1 && AllQ8_0(l.Query, l.Key, l.Value))
+        {
+            FusedGemv.Q8_0(_context, normed,
+                new Q8_0Product(l.Query.Bytes, d, _query.AsSpan(0, d)),
+                new Q8_0Product(l.Key.Bytes, kv, _key.AsSpan(0, kv)),
+                new Q8_0Product(l.Value.Bytes, kv, _value.AsSpan(0, kv)));
+            return;
+        }
+
+        l.Query.MultiplyBatch(_context, normed, n, _query.AsSpan(0, n * d));
+        l.Key.MultiplyBatch(_context, normed, n, _key.AsSpan(0, n * kv));
+        l.Value.MultiplyBatch(_context, normed, n, _value.AsSpan(0, n * kv));
+    }
+
+    /// <summary>hidden = SiLU(gate x) * (up x) for each of the n token rows of <paramref name="normed"/>.</summary>
+    private void GatedFeedForwardInput(LlamaLayerWeights l, ReadOnlySpan<float> normed, int n, Span<float> hidden)
+    {
+        if (n == 1 && AllQ8_0(l.Gate, l.Up))
+        {
+            FusedGemv.Q8_0SwiGlu(_context, l.Gate.Bytes, l.Up.Bytes, l.Gate.Rows, normed, hidden);
+            return;
+        }
+
+        var up = _up.AsSpan(0, hidden.Length);
+        l.Gate.MultiplyBatch(_context, normed, n, hidden);
+        l.Up.MultiplyBatch(_context, normed, n, up);
+        SwiGlu.ApplyInPlace(hidden, up);
+    }
+
+    /// <summary>x += input W^T for n token rows (a residual connection).</summary>
+    private void AddProduct(WeightMatrix matrix, ReadOnlySpan<float> input, int n, Span<float> x)
+    {
+        if (n == 1 && matrix.Precision == WeightPrecision.Q8_0)
+        {
+            FusedGemv.Q8_0(_context, input, new Q8_0Product(matrix.Bytes, matrix.Rows, x, accumulate: true));
+            return;
+        }
+
+        var projected = _projected.AsSpan(0, x.Length);
+        matrix.MultiplyBatch(_context, input, n, projected);
+        AddInPlace(x, projected);
+    }
+
+    private static bool AllQ8_0(params ReadOnlySpan<WeightMatrix> matrices)
+    {
+        foreach (var matrix in matrices)
+        {
+            if (matrix.Precision != WeightPrecision.Q8_0)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private void NormRows(ReadOnlySpan<float> x, float[] weight, Span<float> normed, int rows)

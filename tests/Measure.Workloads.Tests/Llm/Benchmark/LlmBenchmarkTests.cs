@@ -26,6 +26,51 @@ public sealed class LlmBenchmarkTests
     }
 
     [Fact]
+    public void Run_EveryRun_CarriesOrderedTimesThatAgreeWithItsLatencies()
+    {
+        using var model = LlamaModel.Load(Fixtures.TinyQ8);
+        var options = new LlmBenchmarkOptions(PromptTokens: 5, GeneratedTokens: 4, Threads: 1, WarmupRuns: 0, MeasuredRuns: 3);
+
+        var result = LlmBenchmark.Run(model, options);
+
+        LlmRunTimes? previous = null;
+        foreach (var run in result.Runs)
+        {
+            var times = Assert.IsType<LlmRunTimes>(run.Times);
+            Assert.True(times.PrefillStartTimestamp <= times.DecodeStartTimestamp && times.DecodeStartTimestamp <= times.EndTimestamp);
+            Assert.Equal(run.TimeToFirstTokenMs, Milliseconds(times.DecodeStartTimestamp - times.PrefillStartTimestamp), tolerance: 1e-9);
+            Assert.Equal(run.DecodeLatenciesMs.Sum(), Milliseconds(times.EndTimestamp - times.DecodeStartTimestamp), tolerance: 1e-6);
+            Assert.Equal(run.TimeToFirstTokenMs, (times.DecodeStartUtc - times.PrefillStartUtc).TotalMilliseconds, tolerance: 1e-3);
+            Assert.True(times.PrefillStartUtc <= times.DecodeStartUtc && times.DecodeStartUtc <= times.EndUtc);
+            Assert.True(previous is null || previous.EndTimestamp <= times.PrefillStartTimestamp, "runs overlap");
+            previous = times;
+        }
+    }
+
+    [Fact]
+    public void RunTimes_BackwardsTimestamps_ThrowNamingTheOrder()
+    {
+        var error = Assert.Throws<ArgumentException>(() => LlmRunTimes.FromTimestamps(100, 50, 200));
+
+        Assert.Contains("backwards", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void RunTimes_ToUtc_MapsNowToTheWallClockAndKeepsSpacing()
+    {
+        var now = System.Diagnostics.Stopwatch.GetTimestamp();
+
+        var utc = LlmRunTimes.ToUtc(now);
+        var oneSecondLater = LlmRunTimes.ToUtc(now + System.Diagnostics.Stopwatch.Frequency);
+
+        // The anchor is read once per process, so only clock steps or drift since then separate the two.
+        Assert.InRange((utc - DateTimeOffset.UtcNow).Duration(), TimeSpan.Zero, TimeSpan.FromMinutes(1));
+        Assert.Equal(TimeSpan.FromSeconds(1), oneSecondLater - utc);
+    }
+
+    private static double Milliseconds(long ticks) => ticks * 1000.0 / System.Diagnostics.Stopwatch.Frequency;
+
+    [Fact]
     public void Run_WithoutProbedBandwidth_LeavesRooflineUnset()
     {
         using var model = LlamaModel.Load(Fixtures.TinyF32);
