@@ -28,7 +28,7 @@ public sealed class AdbServeCommand
     private readonly Option<string?> _portableAgent = new("--portable-agent") { Description = "Folder of the framework-dependent agent pushed for bundled workloads" };
     private readonly Option<string?> _phoneDotnet = new("--phone-dotnet") { Description = "The .NET 10 host on the phones (default: Termux's)" };
     private readonly Option<bool> _keepCharging = new("--keep-charging") { Description = "Do not unplug the battery service while measuring (energy is then flagged unreliable)" };
-    private readonly Option<bool> _screenOff = new("--require-screen-off") { Description = "Precondition: the screen is off" };
+    private readonly Option<bool> _screenOff = new("--require-screen-off") { Description = "Default precondition: the screen is off (a suite's preconditions block, then precondition.* job labels, override these defaults)" };
     private readonly Option<bool> _airplane = new("--require-airplane-mode") { Description = "Precondition: airplane mode is on" };
     private readonly Option<bool> _fixedBrightness = new("--require-fixed-brightness") { Description = "Precondition: brightness is manual" };
     private readonly Option<int?> _brightness = new("--require-brightness") { Description = "Precondition: manual brightness at this level (0-255)" };

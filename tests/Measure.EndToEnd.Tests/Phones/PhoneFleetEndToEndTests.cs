@@ -74,9 +74,9 @@ public sealed class PhoneFleetEndToEndTests : IAsyncLifetime
     private async Task<JobInfo> JobAsync(Guid id) =>
         (await admin.GetFromJsonAsync("api/v1/jobs?limit=200", MeasureJson.Context.PageJobInfo))!.Items.Single(j => j.JobId == id);
 
-    private async Task<Guid> QueueAsync(string tag)
+    private async Task<Guid> QueueAsync(string tag, string suiteYaml = LlamaSuite, IReadOnlyDictionary<string, string>? labels = null)
     {
-        using var response = await admin.PostAsJsonAsync("api/v1/jobs", new CreateJobRequest(LlamaSuite, new DeviceSelector([tag])), MeasureJson.Context.CreateJobRequest);
+        using var response = await admin.PostAsJsonAsync("api/v1/jobs", new CreateJobRequest(suiteYaml, new DeviceSelector([tag]), Labels: labels), MeasureJson.Context.CreateJobRequest);
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync(MeasureJson.Context.JobCreated))!.JobIds.Single();
     }
@@ -165,5 +165,25 @@ public sealed class PhoneFleetEndToEndTests : IAsyncLifetime
         Assert.Equal(1, await server.WithDbAsync(db => db.Runs.CountAsync()));
         Assert.False(lab.BatteryUnplugged(RecordedPhoneLab.Pixel));
         Assert.False(File.Exists(host.Charging.MarkerPath(RecordedPhoneLab.Pixel)));
+    }
+
+    [Fact]
+    public async Task SuitePreconditionsUnmetOnTheSamsung_JobFailsWithTheReasonUntilAJobLabelOverridesThem()
+    {
+        await EnrollBothAsync();
+        var suite = LlamaSuite.Replace("workloads:", "preconditions:\n  airplane_mode: true\n  min_battery_percent: 50\nworkloads:", StringComparison.Ordinal);
+
+        var refused = await QueueAsync("samsung", suite);
+        await Eventually(async () => (await JobAsync(refused)).State == "failed", "the job has failed every attempt");
+        var relaxed = await QueueAsync("samsung", suite, new Dictionary<string, string> { ["precondition.airplane_mode"] = "false" });
+        await Eventually(async () => (await JobAsync(relaxed)).State == "completed", "the relaxed job is completed");
+
+        var failed = await JobAsync(refused);
+        Assert.Equal($"run failed: preconditions not met on phone {RecordedPhoneLab.Samsung}: airplane mode is off (required on)", failed.LastError);
+        Assert.Null(failed.RunId);
+        var run = (await admin.GetFromJsonAsync($"api/v1/runs/{(await JobAsync(relaxed)).RunId}", MeasureJson.Context.RunReport))!;
+        Assert.Equal(RecordedPhoneLab.Samsung, run.Device.Hostname);
+        Assert.Equal("met on the phone before the run (min_battery_percent=50)", run.Labels!["preconditions"]);
+        Assert.Equal(1, await server.WithDbAsync(db => db.Runs.CountAsync()));
     }
 }
