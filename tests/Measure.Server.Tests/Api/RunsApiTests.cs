@@ -67,6 +67,44 @@ public sealed class RunsApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Post_ManyDistinctRunsConcurrently_AllCreatedAndEachStoredOnce()
+    {
+        var reports = Enumerable.Range(0, 24).Select(i => SampleReports.WithLatencies([i + 1.0, i + 1.5])).ToList();
+
+        var responses = await Task.WhenAll(reports.Select(r => Task.Run(() => PostAsync(r))));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.Created, r.StatusCode));
+        Assert.Equal(24, await StoredRuns());
+        var read = await server.Client().GetFromJsonAsync($"api/v1/runs/{reports[17].RunId}", MeasureJson.Context.RunReport);
+        Assert.Equal(MeasureJson.Serialize(reports[17]), MeasureJson.Serialize(read!));
+    }
+
+    [Fact]
+    public async Task Post_SameRunConcurrently_StoresOnceAndAnswersAlike()
+    {
+        var report = SampleReports.WithLatencies([1, 2, 3]);
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => Task.Run(() => PostAsync(report))));
+        var bodies = await Task.WhenAll(responses.Select(r => r.Content.ReadAsStringAsync()));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.Created, r.StatusCode));
+        Assert.Single(bodies.Distinct());
+        Assert.Equal(1, await StoredRuns());
+    }
+
+    [Fact]
+    public async Task Post_SameRunIdWithOtherContentConcurrently_OneCreatedOneConflict()
+    {
+        var first = SampleReports.WithLatencies([1, 2, 3]);
+        var other = SampleReports.WithLatencies([9, 9, 9], first.RunId);
+
+        var responses = await Task.WhenAll(Task.Run(() => PostAsync(first)), Task.Run(() => PostAsync(other)));
+
+        Assert.Equal([HttpStatusCode.Created, HttpStatusCode.Conflict], responses.Select(r => r.StatusCode).Order());
+        Assert.Equal(1, await StoredRuns());
+    }
+
+    [Fact]
     public async Task Get_List_IsNewestFirstAndPaged()
     {
         var baseTime = SampleReports.Now.AddHours(-3);
