@@ -31,6 +31,7 @@ internal static class IngestBenchmark
         var latencies = new ConcurrentBag<double>();
         var failures = 0;
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var gcBefore = (Gen0: GC.CollectionCount(0), Gen1: GC.CollectionCount(1), Gen2: GC.CollectionCount(2), Paused: GC.GetTotalPauseDuration());
         var clock = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, clients).Select(_ => Task.Run(async () =>
         {
@@ -52,6 +53,7 @@ internal static class IngestBenchmark
         var elapsed = clock.Elapsed.TotalSeconds;
         var cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds;
         var stored = latencies.Count - failures;
+        var paused = (GC.GetTotalPauseDuration() - gcBefore.Paused).TotalSeconds;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"ingest: {stored} reports stored in {elapsed:0.0} s = {stored / elapsed:0} reports/s ({stored * (double)samples / elapsed / 1e6:0.00} M samples/s), {failures} failed; latency {LatencyStats.Describe(latencies)}; target >= 200 reports/s"));
         // Wall-clock rates depend on what else the machine runs; CPU per report does not (much), so print the
@@ -59,6 +61,8 @@ internal static class IngestBenchmark
         var cpuMsPerReport = cpuSeconds * 1000 / Math.Max(1, stored);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"ingest: {cpuMsPerReport:0.0} ms of CPU per report (server and clients) = {Environment.ProcessorCount * 1000 / cpuMsPerReport:0} reports/s if this process had all {Environment.ProcessorCount} cores; it got {cpuSeconds / elapsed / Environment.ProcessorCount:P0} of them"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"ingest: garbage collections gen0 {GC.CollectionCount(0) - gcBefore.Gen0}, gen1 {GC.CollectionCount(1) - gcBefore.Gen1}, gen2 {GC.CollectionCount(2) - gcBefore.Gen2}; paused {paused:0.00} s ({paused / elapsed:P0} of the time)"));
     }
 
     /// <summary>
