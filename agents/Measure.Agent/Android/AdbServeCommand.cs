@@ -20,7 +20,7 @@ public sealed class AdbServeCommand
     private readonly Option<bool> _adb = new("--adb") { Description = "Serve the Android phones attached over adb (each its own agent), not this host" };
     private readonly Option<string> _adbPath = new("--adb-path") { Description = "adb executable (default: adb on PATH)", DefaultValueFactory = _ => "adb" };
     private readonly Option<string?> _server = new("--server") { Description = "Server new phones enroll on (with --adb)" };
-    private readonly Option<string[]> _enrollTokens = new("--enroll-token") { Description = "Single-use enrollment token for the next new phone (repeatable, with --adb)" };
+    private readonly Option<string[]> _enrollTokens = new("--enroll-token") { Description = "Enrollment token for new phones (repeatable, with --adb): used while the server accepts it (a token created with uses: N enrolls N phones), then the next" };
     private readonly Option<string[]> _tags = new("--tag") { Description = "Tag added to every phone, e.g. lab-a (repeatable, with --adb)" };
     private readonly Option<double> _scanSeconds = new("--scan-seconds") { Description = "Seconds between adb devices scans", DefaultValueFactory = _ => 10 };
     private readonly Option<string?> _llamaBench = new("--llama-bench") { Description = "llama-bench built for Android, run by suites with kind: llama-bench" };

@@ -10,9 +10,17 @@ namespace Measure.Agent.Tests.Android;
 
 public sealed class PhoneFleetHostTests
 {
-    private static PhoneFleetHost Host(FakeAdbLab lab, FakeMeasureServer server, TempStateDirectory state, HttpClient http, int tokens = 2) =>
+    /// <summary>A host given <paramref name="tokens"/> single-use enrollment tokens.</summary>
+    private static PhoneFleetHost Host(FakeAdbLab lab, FakeMeasureServer server, TempStateDirectory state, HttpClient http, int tokens = 2)
+    {
+        var issued = Enumerable.Range(1, tokens).Select(i => $"single-use-{i}").ToList();
+        issued.ForEach(token => server.AddEnrollmentToken(token, uses: 1));
+        return Host(lab, server, state, http, issued);
+    }
+
+    private static PhoneFleetHost Host(FakeAdbLab lab, FakeMeasureServer server, TempStateDirectory state, HttpClient http, IReadOnlyList<string> tokens) =>
         new(lab.Adb, state.State, http,
-            new AdbHostOptions(server.Address, Enumerable.Repeat(FakeMeasureServer.EnrollmentToken, tokens).ToList(), ["lab-a"],
+            new AdbHostOptions(server.Address, tokens, ["lab-a"],
                 new ServeOptions(TimeSpan.FromMilliseconds(50)), TimeSpan.FromMilliseconds(50),
                 new PhoneRunOptions(RunPreconditions.None, lab.LlamaBench, lab.Models)),
             TimeProvider.System, _ => { });
@@ -38,8 +46,8 @@ public sealed class PhoneFleetHostTests
         await host.ScanAsync(CancellationToken.None);
         await Eventually(() => HeartbeatsOf(server, FakeAdbLab.Pixel) > 0 && HeartbeatsOf(server, FakeAdbLab.Samsung) > 0, "both phones heartbeat");
 
-        Assert.Equal(["Google Pixel 6 (21281FDH2000AB)", "samsung SM-S901U (R5CT10ABCDE)"], server.Enrollments.Select(e => e.Name).Order());
-        var pixel = server.Enrollments.Single(e => e.Device.Hostname == FakeAdbLab.Pixel);
+        Assert.Equal(["Google Pixel 6 (21281FDH2000AB)", "samsung SM-S901U (R5CT10ABCDE)"], server.AcceptedEnrollments.Select(e => e.Name).Order());
+        var pixel = server.AcceptedEnrollments.Single(e => e.Device.Hostname == FakeAdbLab.Pixel);
         Assert.Equal(["android", "gs101", "pixel-6", "google", "lab-a"], pixel.Tags);
         Assert.True(File.Exists(host.PhoneState(FakeAdbLab.Pixel).CredentialPath));
         Assert.True(File.Exists(host.PhoneState(FakeAdbLab.Samsung).CredentialPath));
@@ -65,8 +73,45 @@ public sealed class PhoneFleetHostTests
 
         await host.ScanAsync(CancellationToken.None);
 
-        Assert.Single(server.Enrollments);
+        Assert.Single(server.AcceptedEnrollments);
         Assert.Single(host.Serving);
+        await host.StopAllAsync();
+    }
+
+    [Fact]
+    public async Task Scan_OneTokenWithTwoUses_EnrollsBothPhones()
+    {
+        using var lab = new FakeAdbLab();
+        await using var server = await FakeMeasureServer.StartAsync();
+        server.AddEnrollmentToken("lab-host", uses: 2);
+        using var state = new TempStateDirectory();
+        using var http = new HttpClient();
+        var host = Host(lab, server, state, http, ["lab-host"]);
+
+        await host.ScanAsync(CancellationToken.None);
+
+        Assert.Equal(2, server.Enrollments.Count);
+        Assert.All(server.Enrollments, e => Assert.Equal("lab-host", e.EnrollmentToken));
+        Assert.Equal([FakeAdbLab.Pixel, FakeAdbLab.Samsung], host.Serving.Order(StringComparer.Ordinal));
+        await host.StopAllAsync();
+    }
+
+    [Fact]
+    public async Task Scan_FirstTokenUsedUp_SamePhoneEnrollsWithTheNext()
+    {
+        using var lab = new FakeAdbLab();
+        lab.SetAttached(FakeAdbLab.Samsung, false);
+        await using var server = await FakeMeasureServer.StartAsync();
+        server.AddEnrollmentToken("used-up", uses: 0);
+        server.AddEnrollmentToken("fresh", uses: 1);
+        using var state = new TempStateDirectory();
+        using var http = new HttpClient();
+        var host = Host(lab, server, state, http, ["used-up", "fresh"]);
+
+        await host.ScanAsync(CancellationToken.None);
+
+        Assert.Equal(["used-up", "fresh"], server.Enrollments.Select(e => e.EnrollmentToken));
+        Assert.Equal([FakeAdbLab.Pixel], host.Serving);
         await host.StopAllAsync();
     }
 

@@ -48,7 +48,25 @@ public sealed class FakeMeasureServer : IAsyncDisposable
 
     public ConcurrentQueue<(Guid JobId, RenewRequest Request)> Renewals { get; } = new();
 
+    /// <summary>Every enrollment request, accepted or refused.</summary>
     public ConcurrentQueue<EnrollRequest> Enrollments { get; } = new();
+
+    public ConcurrentQueue<EnrollRequest> AcceptedEnrollments { get; } = new();
+
+    private readonly ConcurrentDictionary<string, int> _enrollmentUsesLeft = new(StringComparer.Ordinal) { [EnrollmentToken] = 1 };
+
+    /// <summary>Another enrollment token the server accepts this many times (as a real one created with uses: N).</summary>
+    public void AddEnrollmentToken(string token, int uses) => _enrollmentUsesLeft[token] = uses;
+
+    private bool TryUseEnrollmentToken(string token)
+    {
+        while (_enrollmentUsesLeft.TryGetValue(token, out var left) && left > 0)
+        {
+            if (_enrollmentUsesLeft.TryUpdate(token, left - 1, left))
+                return true;
+        }
+        return false;
+    }
 
     /// <summary>Set when an upload is stalled: the test can kill the agent now.</summary>
     public TaskCompletionSource UploadStalled { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -115,9 +133,10 @@ public sealed class FakeMeasureServer : IAsyncDisposable
         {
             var request = await Read(context, MeasureJson.Context.EnrollRequest);
             Enrollments.Enqueue(request);
-            return request.EnrollmentToken == EnrollmentToken
-                ? Results.Json(new EnrollResponse(Guid.NewGuid(), AgentToken), MeasureJson.Context.EnrollResponse)
-                : Results.Problem(statusCode: 401, title: "Unknown or used enrollment token");
+            if (!TryUseEnrollmentToken(request.EnrollmentToken))
+                return Results.Problem(statusCode: 401, title: "Unknown or used enrollment token");
+            AcceptedEnrollments.Enqueue(request);
+            return Results.Json(new EnrollResponse(Guid.NewGuid(), AgentToken), MeasureJson.Context.EnrollResponse);
         });
 
         _app.MapPost("/api/v1/agents/heartbeat", async (HttpContext context) =>

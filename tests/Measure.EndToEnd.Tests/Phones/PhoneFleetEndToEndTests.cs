@@ -46,15 +46,12 @@ public sealed class PhoneFleetEndToEndTests : IAsyncLifetime
     {
         server = RunningServer.Start(clock: clock);
         admin = server.Client(server.AdminToken);
-        var tokens = new List<string>();
-        for (var i = 0; i < 2; i++)
-        {
-            using var created = await admin.PostAsJsonAsync("api/v1/enrollment-tokens", new CreateEnrollmentTokenRequest([]), MeasureJson.Context.CreateEnrollmentTokenRequest);
-            created.EnsureSuccessStatusCode();
-            tokens.Add((await created.Content.ReadFromJsonAsync(MeasureJson.Context.EnrollmentTokenCreated))!.Token);
-        }
+        // One token for the whole hub, as a lab creates it for a host: enough uses for both phones.
+        using var created = await admin.PostAsJsonAsync("api/v1/enrollment-tokens", new CreateEnrollmentTokenRequest([], Uses: 2), MeasureJson.Context.CreateEnrollmentTokenRequest);
+        created.EnsureSuccessStatusCode();
+        var token = (await created.Content.ReadFromJsonAsync(MeasureJson.Context.EnrollmentTokenCreated))!.Token;
         host = new PhoneFleetHost(lab.Adb, new AgentStateDirectory(stateDirectory), http,
-            new AdbHostOptions(server.Address, tokens, ["lab-e2e"], new ServeOptions(TimeSpan.FromMilliseconds(50), VisibilitySeconds: 60), TimeSpan.FromSeconds(1),
+            new AdbHostOptions(server.Address, [token], ["lab-e2e"], new ServeOptions(TimeSpan.FromMilliseconds(50), VisibilitySeconds: 60), TimeSpan.FromSeconds(1),
                 new PhoneRunOptions(RunPreconditions.None, lab.LlamaBench, lab.Models)),
             TimeProvider.System, _ => { });
     }

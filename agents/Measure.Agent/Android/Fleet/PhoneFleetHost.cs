@@ -149,27 +149,32 @@ public sealed class PhoneFleetHost
         if (_options.Server is null || _enrollmentTokens.Count == 0)
         {
             if (_reportedUnenrolled.Add(serial))
-                _log($"phone {serial} ({identity.Manufacturer} {identity.Model}) is not enrolled: give serve --adb --server URL --enroll-token TOKEN (one token per new phone)");
+                _log($"phone {serial} ({identity.Manufacturer} {identity.Model}) is not enrolled: give serve --adb --server URL --enroll-token TOKEN (a token with as many uses as new phones, or one token per phone)");
             return null;
         }
-        var token = _enrollmentTokens.Peek();
         var tags = identity.Tags.Concat(_options.Tags).Distinct(StringComparer.Ordinal).ToList();
-        try
+
+        // A token stays in use while the server accepts it (a lab host's multi-use token enrolls every phone);
+        // once refused (used up, expired, unknown) the next one is tried for the same phone.
+        while (_enrollmentTokens.TryPeek(out var token))
         {
-            var enrolled = await new FleetClient(_http, _options.Server, null).EnrollAsync(new EnrollRequest(token, identity.Name, identity.Device, tags), cancellationToken).ConfigureAwait(false);
-            _enrollmentTokens.Dequeue();
-            var credential = new AgentCredential(_options.Server, enrolled.AgentId, enrolled.AgentToken, identity.Name, tags);
-            store.Save(credential);
-            _log($"phone {serial}: enrolled as {identity.Name} ({enrolled.AgentId}), tags [{string.Join(", ", tags)}]");
-            return credential;
+            try
+            {
+                var enrolled = await new FleetClient(_http, _options.Server, null).EnrollAsync(new EnrollRequest(token, identity.Name, identity.Device, tags), cancellationToken).ConfigureAwait(false);
+                var credential = new AgentCredential(_options.Server, enrolled.AgentId, enrolled.AgentToken, identity.Name, tags);
+                store.Save(credential);
+                _log($"phone {serial}: enrolled as {identity.Name} ({enrolled.AgentId}), tags [{string.Join(", ", tags)}]");
+                return credential;
+            }
+            catch (FleetException ex)
+            {
+                _log($"phone {serial}: enrollment failed: {ex.Message}");
+                if (ex.IsTransient)
+                    return null;
+                _enrollmentTokens.Dequeue();
+            }
         }
-        catch (FleetException ex)
-        {
-            if (!ex.IsTransient)
-                _enrollmentTokens.Dequeue(); // refused (used, expired, unknown): the next phone gets the next token
-            _log($"phone {serial}: enrollment failed: {ex.Message}");
-            return null;
-        }
+        return null;
     }
 
     /// <summary>Stops every phone's loop (those mid-run fail their job first).</summary>
