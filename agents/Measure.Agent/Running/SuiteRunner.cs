@@ -94,7 +94,7 @@ public sealed class SuiteRunner(TimeProvider clock, SensorProbes sensors, Iterat
             Suite: new SuiteRef(suite.Id, suite.Version, suite.ContentHash),
             Metrics: AgentMetrics.Catalog,
             Workloads: results,
-            Labels: labels,
+            Labels: WithPreconditionsNote(suite, labels),
             Flags: runFlags,
             Phases: phases,
             SensorTraces: TraceConverter.ToContract(trace, origin, _clock.TicksPerSecond));
@@ -122,6 +122,14 @@ public sealed class SuiteRunner(TimeProvider clock, SensorProbes sensors, Iterat
             .Append(new MetricValue(AgentMetrics.WarmupIterations.Name, w.WarmupCount, Source: w.WarmupSource))
             .ToList();
         return w.Result with { Values = values, Flags = flags.Distinct(StringComparer.Ordinal).ToList() };
+    }
+
+    /// <summary>A suite's phone preconditions cannot be set on the machine this agent measures: the report says so.</summary>
+    private static IReadOnlyDictionary<string, string>? WithPreconditionsNote(SuiteDefinition suite, IReadOnlyDictionary<string, string>? labels)
+    {
+        if (SuitePreconditions.NotAppliedNote(suite) is not { } note || labels?.ContainsKey(note.Key) == true)
+            return labels;
+        return new Dictionary<string, string>(labels ?? new Dictionary<string, string>(), StringComparer.Ordinal) { [note.Key] = note.Value };
     }
 
     /// <summary>The idle window must start after the first sample, or nothing covers its start and no baseline can be integrated.</summary>

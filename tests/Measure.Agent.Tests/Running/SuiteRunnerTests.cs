@@ -48,6 +48,19 @@ public sealed class SuiteRunnerTests
     }
 
     [Fact]
+    public void Run_SuiteWithPhonePreconditions_ReportSaysTheyWereNotApplied()
+    {
+        using var temp = new TempStateDirectory();
+        var sensors = SensorProbes.Discover(new SysRoot(temp.State.Path), new ProcessCommandRunner(new Dictionary<string, string> { ["PATH"] = "" }));
+        var suite = SuiteParser.Parse(Suite.Replace("rules:", "preconditions:\n  screen_off: true\nrules:", StringComparison.Ordinal), "phone.yaml");
+
+        var report = new SuiteRunner(TimeProvider.System, sensors).Run(suite, SampleReports.Valid().Device, new Dictionary<string, string> { ["branch"] = "main" }, SilentProgress.Instance, CancellationToken.None);
+
+        Assert.Equal("main", report.Labels!["branch"]);
+        Assert.StartsWith("not applied (screen_off)", report.Labels[SuitePreconditions.LabelKey], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Run_RaplAndThermalTree_ReportCarriesEnergyWithProvenanceTracesAndPhases()
     {
         using var temp = new TempStateDirectory();

@@ -17,7 +17,8 @@ public sealed class LlamaBenchEngine(AdbClient adb, string serial, PhoneRunOptio
 {
     public const string Kind = "llama-bench";
 
-    private static readonly string[] Keys = ["model", "n_prompt", "n_gen", "repetitions"];
+    /// <summary>The parameters a llama-bench workload accepts (the suite schema lists the same).</summary>
+    public static IReadOnlyList<string> ParameterKeys { get; } = ["model", "n_prompt", "n_gen", "repetitions"];
 
     /// <summary>One engine invocation: its command line and a name for its window.</summary>
     public sealed record Invocation(WorkloadSpec Spec, int Threads, string Arguments, string Name);
@@ -27,8 +28,8 @@ public sealed class LlamaBenchEngine(AdbClient adb, string serial, PhoneRunOptio
     {
         ArgumentNullException.ThrowIfNull(suite);
         ArgumentNullException.ThrowIfNull(spec);
-        foreach (var key in spec.Parameters.Keys.Where(k => !Keys.Contains(k)))
-            throw new ArgumentException($"{suite.SourcePath}:{spec.Line}: llama-bench has no parameter '{key}' (expected {string.Join(", ", Keys)})", nameof(spec));
+        foreach (var key in spec.Parameters.Keys.Where(k => !ParameterKeys.Contains(k)))
+            throw new ArgumentException($"{suite.SourcePath}:{spec.Line}: llama-bench has no parameter '{key}' (expected {string.Join(", ", ParameterKeys)})", nameof(spec));
         if (!spec.Parameters.TryGetValue("model", out var model) || string.IsNullOrWhiteSpace(model) || model.Contains('/', StringComparison.Ordinal))
             throw new ArgumentException($"{suite.SourcePath}:{spec.Line}: llama-bench needs params.model, a file name in the host's model folder", nameof(spec));
         var prompt = Number(suite, spec, "n_prompt", 512);
