@@ -9,7 +9,7 @@ public class FusedGemvTests
     [Fact]
     public void Q8_0_ThreeProductsEveryIsaAndThreadCount_BitIdenticalToSeparateGemvs()
     {
-        TestData.Check(70, 6, (rows, blocks, seed) =>
+        TestData.Check(300, 6, (rows, blocks, seed) =>
         {
             int cols = (blocks + 1) * 32;
             var random = new Random(seed);
