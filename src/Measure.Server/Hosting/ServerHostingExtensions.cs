@@ -23,6 +23,7 @@ public static class ServerHostingExtensions
         var options = builder.Configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
         builder.Services.AddSingleton(options);
         builder.Services.AddMeasureStorage(options);
+        builder.Services.AddHostedService<Ingest.IngestQueueDrain>();
         return builder;
     }
 

@@ -1,5 +1,5 @@
 using System.Threading.Channels;
-using Microsoft.Extensions.DependencyInjection;
+using Microsoft.EntityFrameworkCore;
 
 namespace Measure.Storage.Ingest;
 
@@ -10,7 +10,7 @@ namespace Measure.Storage.Ingest;
 /// cores instead of waiting on the disk; on PostgreSQL it saves round trips and commits alike.
 /// No timer: while one batch is written the next one gathers, so a lone upload is never delayed.
 /// </summary>
-public sealed class RunIngestQueue : IAsyncDisposable
+public sealed class RunIngestQueue : IAsyncDisposable, IDisposable
 {
     /// <summary>Runs per transaction at most: about 15 MB of rows for reports of 10,000 samples.</summary>
     public const int MaxBatchRuns = 64;
@@ -19,13 +19,17 @@ public sealed class RunIngestQueue : IAsyncDisposable
     public const int Capacity = 1024;
 
     private readonly Channel<Pending> queue = Channel.CreateBounded<Pending>(new BoundedChannelOptions(Capacity) { SingleReader = true });
-    private readonly IServiceScopeFactory scopes;
+    private readonly DbContextOptions<MeasureDbContext> database;
     private readonly DeviceCache devices;
     private readonly Task writer;
 
-    public RunIngestQueue(IServiceScopeFactory scopes, DeviceCache devices)
+    /// <summary>
+    /// Takes the context options rather than the (pooled) context: the writer must outlive whatever the
+    /// container disposes before it, since disposing the queue drains it.
+    /// </summary>
+    public RunIngestQueue(DbContextOptions<MeasureDbContext> database, DeviceCache devices)
     {
-        this.scopes = scopes;
+        this.database = database;
         this.devices = devices;
         writer = Task.Run(WriteLoopAsync);
     }
@@ -51,12 +55,19 @@ public sealed class RunIngestQueue : IAsyncDisposable
             return await pending.Result.Task.ConfigureAwait(false);
     }
 
-    /// <summary>Stops taking runs and waits until every queued run is written (shutdown drains the queue).</summary>
-    public async ValueTask DisposeAsync()
+    /// <summary>
+    /// Stops taking runs and waits until every queued run is written. The host calls this when it stops, while
+    /// the container (which the database options need) is still alive; disposing drains too, as a last resort.
+    /// </summary>
+    public async Task DrainAsync()
     {
         queue.Writer.TryComplete();
         await writer.ConfigureAwait(false);
     }
+
+    public async ValueTask DisposeAsync() => await DrainAsync().ConfigureAwait(false);
+
+    public void Dispose() => DrainAsync().GetAwaiter().GetResult();
 
     private async Task WriteLoopAsync()
     {
@@ -80,8 +91,7 @@ public sealed class RunIngestQueue : IAsyncDisposable
     {
         try
         {
-            await using var scope = scopes.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<MeasureDbContext>();
+            await using var db = new MeasureDbContext(database);
             // Not the callers' tokens: a run taken into a batch is written whole whoever stops waiting for it.
             var results = await new RunBatchWriter(db, devices).WriteAsync(batch.ConvertAll(p => p.Run), CancellationToken.None).ConfigureAwait(false);
             for (var i = 0; i < batch.Count; i++)

@@ -106,13 +106,13 @@ public abstract class RunIngestQueueTests(StorageProvider provider) : IAsyncLife
     }
 
     [Fact]
-    public async Task Dispose_WithRunsQueued_WritesThemAllBeforeReturning()
+    public async Task Drain_WithRunsQueued_WritesThemAllBeforeReturningAndTakesNoMore()
     {
         var queue = Queue;
         var reports = Enumerable.Range(0, 30).Select(i => SampleReports.WithLatencies([i + 1.0])).ToList();
         var stores = reports.Select(r => queue.StoreAsync(PreparedRun.From(r, SampleReports.Now))).ToList();
 
-        await queue.DisposeAsync();
+        await queue.DrainAsync();
         var storedOnReturn = await StoredRunsAsync();
 
         Assert.Equal(30, storedOnReturn);
