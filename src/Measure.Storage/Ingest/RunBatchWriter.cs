@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 
 namespace Measure.Storage.Ingest;
@@ -65,12 +66,12 @@ public sealed class RunBatchWriter(MeasureDbContext db, DeviceCache? devices = n
                 await InsertAsync([run], cancellationToken).ConfigureAwait(false);
                 return RunWriteResult.Stored(StoreOutcome.Created);
             }
-            catch (DbUpdateException failure)
+            catch (DbException failure)
             {
                 // Stored by another writer between the check and the insert, or the run itself breaks a constraint.
                 return await StoredHashAsync(run.RunId, cancellationToken).ConfigureAwait(false) is { } after
                     ? RunWriteResult.Stored(run.OutcomeAgainst(after))
-                    : RunWriteResult.Failed(failure);
+                    : RunWriteResult.Failed(new DbUpdateException($"Run {run.RunId} could not be stored: {failure.Message}", failure));
             }
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
@@ -82,10 +83,8 @@ public sealed class RunBatchWriter(MeasureDbContext db, DeviceCache? devices = n
     private async Task InsertAsync(IReadOnlyList<PreparedRun> runs, CancellationToken cancellationToken)
     {
         var learned = new Dictionary<string, long>(StringComparer.Ordinal);
-        var autoDetect = db.ChangeTracker.AutoDetectChangesEnabled;
-        try
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false))
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
             var deviceIds = new Dictionary<string, long>(StringComparer.Ordinal);
             foreach (var run in runs)
             {
@@ -100,16 +99,13 @@ public sealed class RunBatchWriter(MeasureDbContext db, DeviceCache? devices = n
                 deviceIds[run.DeviceHash] = learned[run.DeviceHash] = device.Id;
             }
 
-            // The graphs are new and complete: no change detection needed, only inserts.
-            db.ChangeTracker.AutoDetectChangesEnabled = false;
-            db.Runs.AddRange(runs.Select(r => r.NewRows(deviceIds[r.DeviceHash])));
-            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            // Plain prepared INSERTs: the rows are new and complete, so there is nothing for change tracking to do.
+            await using (var insert = new RunRowsInsert(db, transaction))
+            {
+                foreach (var run in runs)
+                    await insert.InsertAsync(run.NewRows(deviceIds[run.DeviceHash]), cancellationToken).ConfigureAwait(false);
+            }
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            db.ChangeTracker.Clear();
-            db.ChangeTracker.AutoDetectChangesEnabled = autoDetect;
         }
         // Only after the commit: a device row created in a rolled-back transaction does not exist.
         var seen = runs[0].ReceivedAt.UtcDateTime;
