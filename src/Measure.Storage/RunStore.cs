@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Measure.Storage;
 
-/// <summary>Stores runs all-or-nothing and reads them back; the only writer of run rows.</summary>
+/// <summary>Stores runs all-or-nothing (one at a time, or a history import) and reads them back; concurrent uploads go through <see cref="RunIngestQueue"/>.</summary>
 public sealed class RunStore(MeasureDbContext db, DeviceCache? devices = null)
 {
     public const int MaxPageSize = 200;
