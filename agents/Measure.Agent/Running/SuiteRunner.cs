@@ -54,6 +54,11 @@ public sealed class SuiteRunner(TimeProvider clock, SensorProbes sensors, Iterat
         var measured = new List<Measured>();
         var creators = WorkloadFactory.Expand(suite, inputs).ToList();
         for (var index = 0; index < creators.Count; index++)
+            measured.Add(MeasureOne(index));
+
+        // Its own frame, so nothing keeps the workload (a model of gigabytes) reachable once it returns: the next
+        // workload's collection frees it before the next model is built.
+        Measured MeasureOne(int index)
         {
             var ownPeakMemory = WorkloadPeakMemory.Begin();
             using var workload = creators[index]();
@@ -73,7 +78,7 @@ public sealed class SuiteRunner(TimeProvider clock, SensorProbes sensors, Iterat
                 phases.Add(new PhaseMark("warmup", Seconds(measurement.WarmupStart, origin), Seconds(measurement.MeasureStart, origin), key));
             phases.Add(new PhaseMark("timed", Seconds(measurement.MeasureStart, origin), Seconds(measurement.MeasureEnd, origin), key));
             phases.AddRange(measurement.Phases.Select(p => new PhaseMark(p.Name, Seconds(p.Start, origin), Seconds(p.End, origin), key)));
-            measured.Add(new Measured(measurement, key, cooldown, costBefore, costAfter, ownPeakMemory));
+            return new Measured(measurement, key, cooldown, costBefore, costAfter, ownPeakMemory);
         }
 
         // Two more ticks after the last phase, so the trace covers its end and energy can be integrated over it.

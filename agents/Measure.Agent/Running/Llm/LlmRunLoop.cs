@@ -71,14 +71,16 @@ public static class LlmRunLoop
     }
 
     /// <summary>
-    /// The benchmark times prefill and decode itself and returns right after decoding, so the run's
-    /// phases are laid back from the call's return: decode ends there, prefill ends where decode starts.
-    /// Neither starts before the call did (set-up is outside both).
+    /// The run's prefill and decode phases on the agent's clock: exactly where the benchmark timestamped them
+    /// when it ran on the same monotonic clock; otherwise (a test clock) laid back from the call's return:
+    /// decode ends there, prefill ends where decode starts, neither before the call started.
     /// </summary>
     public static IReadOnlyList<PhaseSpan> PlacePhases(LlmRunSample run, long callStart, long callEnd, IterationClock clock)
     {
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(clock);
+        if (run.Times is { } times && ReferenceEquals(clock, IterationClock.Monotonic))
+            return [new PhaseSpan(PrefillPhase, times.PrefillStartTimestamp, times.DecodeStartTimestamp), new PhaseSpan(DecodePhase, times.DecodeStartTimestamp, times.EndTimestamp)];
         long Ticks(double ms) => (long)Math.Round(ms * clock.TicksPerSecond / 1000.0);
         var decodeStart = Math.Max(callStart, callEnd - Ticks(run.DecodeLatenciesMs.Sum()));
         var prefillStart = Math.Max(callStart, decodeStart - Ticks(run.TimeToFirstTokenMs));

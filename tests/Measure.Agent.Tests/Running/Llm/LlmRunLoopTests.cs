@@ -83,6 +83,18 @@ public sealed class LlmRunLoopTests
     }
 
     [Fact]
+    public void PlacePhases_BenchmarkTimestampsOnTheAgentsClock_UsedExactly()
+    {
+        var start = System.Diagnostics.Stopwatch.GetTimestamp();
+        var run = new LlmRunSample(50, 4, [30, 30], [1, 2, 3], LlmRunTimes.FromTimestamps(start + 100, start + 700, start + 1900));
+
+        var phases = LlmRunLoop.PlacePhases(run, callStart: start, callEnd: start + 2000, IterationClock.Monotonic);
+
+        Assert.Equal(new PhaseSpan("prefill", start + 100, start + 700), phases[0]);
+        Assert.Equal(new PhaseSpan("decode", start + 700, start + 1900), phases[1]);
+    }
+
+    [Fact]
     public void Run_Cancelled_Throws()
     {
         var clock = new FakeClock();
