@@ -18,6 +18,8 @@ public sealed class PreparedRun
         ReportHash = reportHash;
         DeviceHash = deviceHash;
         this.rows = rows;
+        PayloadBytes = rows.Workloads.Sum(w => w.Samples.Sum(s => (long)s.Data.Length))
+            + rows.SensorTraces.Sum(t => (long)t.Times.Length + t.Values.Length);
     }
 
     public RunReport Report { get; }
@@ -28,6 +30,9 @@ public sealed class PreparedRun
     public string ReportHash { get; }
 
     internal string DeviceHash { get; }
+
+    /// <summary>Bytes of packed samples and traces: what dominates the size of the run's rows.</summary>
+    public long PayloadBytes { get; }
 
     /// <summary>Prepares an already validated report received at <paramref name="receivedAt"/>.</summary>
     public static PreparedRun From(RunReport report, DateTimeOffset receivedAt, Guid? uploadedByAgentId = null)

@@ -15,6 +15,12 @@ public sealed class RunIngestQueue : IAsyncDisposable, IDisposable
     /// <summary>Runs per transaction at most: about 15 MB of rows for reports of 10,000 samples.</summary>
     public const int MaxBatchRuns = 64;
 
+    /// <summary>
+    /// Packed sample bytes per transaction at most (a run bigger than this goes alone): keeps one commit, and the
+    /// wait of everyone in it, bounded when uploads carry millions of samples.
+    /// </summary>
+    public const long MaxBatchPayloadBytes = 32L << 20;
+
     /// <summary>Runs waiting at most; further uploads wait for room (back pressure instead of unbounded memory).</summary>
     public const int Capacity = 1024;
 
@@ -75,12 +81,18 @@ public sealed class RunIngestQueue : IAsyncDisposable, IDisposable
         while (await queue.Reader.WaitToReadAsync().ConfigureAwait(false))
         {
             batch.Clear();
-            while (batch.Count < MaxBatchRuns && queue.Reader.TryRead(out var pending))
+            var payload = 0L;
+            while (batch.Count < MaxBatchRuns && queue.Reader.TryPeek(out var next)
+                && (batch.Count == 0 || payload + next.Run.PayloadBytes <= MaxBatchPayloadBytes)
+                && queue.Reader.TryRead(out var pending))
             {
                 if (pending.IsAbandoned)
+                {
                     pending.Result.TrySetCanceled(pending.Cancellation);
-                else
-                    batch.Add(pending);
+                    continue;
+                }
+                batch.Add(pending);
+                payload += pending.Run.PayloadBytes;
             }
             if (batch.Count > 0)
                 await WriteBatchAsync(batch).ConfigureAwait(false);
