@@ -30,8 +30,8 @@ public sealed class RunIngestQueue : IAsyncDisposable, IDisposable
     private readonly Task writer;
 
     /// <summary>
-    /// Takes the context options rather than the (pooled) context: the writer must outlive whatever the
-    /// container disposes before it, since disposing the queue drains it.
+    /// Takes the context options, not a context: the writer builds one per batch, owned by no request scope
+    /// and returned to no pool while the write is in flight.
     /// </summary>
     public RunIngestQueue(DbContextOptions<MeasureDbContext> database, DeviceCache devices)
     {
