@@ -39,7 +39,9 @@ public static class ProbeCommand
         Console.WriteLine($"{device.CpuModel}, {device.LogicalCores} cores, {device.Architecture} [{string.Join(' ', device.IsaFeatures)}], {device.BoardModel ?? device.Os}");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"limits ({l.Isa}, probed {limits.ProbedAt:u}): read {l.ReadBandwidthGBps1T:0.0} / {l.ReadBandwidthGBpsAllT:0.0} GB/s, int8 {l.Int8GopsPeak1T:0} / {l.Int8GopsPeakAllT:0} GOP/s, fp32 {l.Fp32GflopsPeak1T:0} / {l.Fp32GflopsPeakAllT:0} GFLOP/s (1 thread / {l.Threads})"));
-        Console.WriteLine($"cached in {state.DeviceLimitsPath}");
+        Console.WriteLine(limits.ProbedWhileBusy
+            ? string.Create(CultureInfo.InvariantCulture, $"not cached: the machine was busy (load average {limits.LoadAverage:0.0} on {limits.LogicalCores} cores), so these limits read low; probe again when it is idle")
+            : $"cached in {state.DeviceLimitsPath}");
         Console.WriteLine(SamplerSelfTest.Run(SysRoot.Host, ProcessCommandRunner.Default, new SamplerOptions(), TimeSpan.FromSeconds(2)));
         return ExitCodes.Ok;
     }

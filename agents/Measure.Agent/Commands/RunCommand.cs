@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using Measure.Agent.Device;
 using Measure.Agent.Outbox;
 using Measure.Agent.Running;
@@ -92,6 +93,9 @@ public static class RunCommand
 
         var talk = !quiet && !json;
         var limits = new DeviceLimitsProvider(state, SysRoot.Host).Get(allowProbe: !noProbe);
+        if (limits is { ProbedWhileBusy: true })
+            Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"measure-agent: device limits probed on a busy machine (load average {limits.LoadAverage:0.0} on {limits.LogicalCores} cores) read low and make roofline fractions high; used for this run only, not cached"));
         var device = FingerprintReader.Read(SysRoot.Host, limits is null ? null : DeviceLimitsMapping.ToContract(limits.Limits));
         var sensors = SensorProbes.Discover(SysRoot.Host, ProcessCommandRunner.Default);
         RunReport report;

@@ -7,7 +7,15 @@ using KernelLimits = Measure.Kernels.Roofline.DeviceLimits;
 namespace Measure.Agent.Device;
 
 /// <summary>What the cache file holds: the probed limits and the machine and agent they belong to.</summary>
-public sealed record CachedDeviceLimits(string Key, string CpuModel, int LogicalCores, string AgentVersion, DateTimeOffset ProbedAt, KernelLimits Limits);
+/// <param name="LoadAverage">The one-minute load average just before the probe (null where unknown).</param>
+public sealed record CachedDeviceLimits(string Key, string CpuModel, int LogicalCores, string AgentVersion, DateTimeOffset ProbedAt, KernelLimits Limits, double? LoadAverage = null)
+{
+    /// <summary>
+    /// More runnable tasks than 1.5 per core when the probe started: other work shared the memory bus and the
+    /// cores, so the limits read low (and every fraction of them high). Such limits are used once, never cached.
+    /// </summary>
+    public bool ProbedWhileBusy => LoadAverage > 1.5 * LogicalCores;
+}
 
 /// <summary>
 /// The roofline probe takes seconds, so its result is kept in the state folder, keyed by CPU model,

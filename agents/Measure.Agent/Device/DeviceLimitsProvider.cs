@@ -5,7 +5,7 @@ using Measure.Sensors.Platform;
 
 namespace Measure.Agent.Device;
 
-/// <summary>Cached limits for this machine, probing (quick roofline) only when the cache has none.</summary>
+/// <summary>Cached limits for this machine, probing (quick roofline) only when the cache has none; limits probed on a busy machine are not cached.</summary>
 public sealed class DeviceLimitsProvider(AgentStateDirectory state, SysRoot root, Func<Measure.Kernels.Roofline.DeviceLimits>? probe = null)
 {
     private readonly Func<Measure.Kernels.Roofline.DeviceLimits> _probe = probe ?? (() => RooflineProbe.Measure(quick: true));
@@ -21,8 +21,10 @@ public sealed class DeviceLimitsProvider(AgentStateDirectory state, SysRoot root
             return cached;
         if (!allowProbe)
             return null;
-        var probed = new CachedDeviceLimits(key, CpuModel(platform), Cores(platform), AgentVersion.Current, DateTimeOffset.UtcNow, _probe());
-        cache.Save(probed);
+        var load = LoadAverage.OneMinute(root);
+        var probed = new CachedDeviceLimits(key, CpuModel(platform), Cores(platform), AgentVersion.Current, DateTimeOffset.UtcNow, _probe(), load);
+        if (!probed.ProbedWhileBusy)
+            cache.Save(probed);
         return probed;
     }
 

@@ -9,12 +9,21 @@ public sealed class DeviceLimitsProviderTests
 {
     private static readonly KernelLimits Probed = new(7.5, 7.3, 3, 4, 8, 12, "avx2", 2, 256L << 20);
 
+    /// <summary>A machine whose /proc/loadavg says <paramref name="load"/> (and whose CPU model is unknown).</summary>
+    private static SysRoot MachineWithLoad(TempStateDirectory temp, string load)
+    {
+        var root = Path.Join(temp.State.Path, "machine");
+        Directory.CreateDirectory(Path.Join(root, "proc"));
+        File.WriteAllText(Path.Join(root, "proc", "loadavg"), $"{load} 0.40 0.30 1/123 4567\n");
+        return new SysRoot(root);
+    }
+
     [Fact]
     public void Get_SecondTime_ServedFromCacheWithoutProbing()
     {
         using var temp = new TempStateDirectory();
         var probes = 0;
-        var provider = new DeviceLimitsProvider(temp.State, SysRoot.Host, () => { probes++; return Probed; });
+        var provider = new DeviceLimitsProvider(temp.State, MachineWithLoad(temp, "0.20"), () => { probes++; return Probed; });
 
         var first = provider.Get();
         var second = provider.Get();
@@ -22,6 +31,23 @@ public sealed class DeviceLimitsProviderTests
         Assert.Equal(1, probes);
         Assert.Equal(Probed, second!.Limits);
         Assert.Equal(first!.Key, second.Key);
+    }
+
+    [Fact]
+    public void Get_ProbedOnABusyMachine_UsedButNotCached()
+    {
+        using var temp = new TempStateDirectory();
+        var probes = 0;
+        var busy = MachineWithLoad(temp, (Environment.ProcessorCount * 4).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var provider = new DeviceLimitsProvider(temp.State, busy, () => { probes++; return Probed; });
+
+        var first = provider.Get();
+        var second = provider.Get();
+
+        Assert.True(first!.ProbedWhileBusy);
+        Assert.Equal(Probed, first.Limits);
+        Assert.Equal(2, probes);
+        Assert.False(File.Exists(temp.State.DeviceLimitsPath));
     }
 
     [Fact]
