@@ -22,15 +22,21 @@ public abstract class MigrationUpgradeTests(StorageProvider provider) : IAsyncLi
 
     public async Task DisposeAsync() => await database.DisposeAsync();
 
+    /// <summary>The database as a server of an earlier version left it: migrated up to <paramref name="migration"/> only.</summary>
+    private async Task MigrateToAsync(MeasureDbContext db, string migration)
+    {
+        if (provider == StorageProvider.Sqlite)
+            Directory.CreateDirectory(database.Options.DataDirectory);
+        await db.GetService<IMigrator>().MigrateAsync(migration);
+    }
+
     [Fact]
     public async Task Upgrade_FromFirstSchemaWithData_KeepsEveryRowAndIndexesLabels()
     {
         var runId = Guid.NewGuid();
         await using (var db = database.NewContext())
         {
-            if (provider == StorageProvider.Sqlite)
-                Directory.CreateDirectory(database.Options.DataDirectory);
-            await db.GetService<IMigrator>().MigrateAsync("20261121000001_Initial");
+            await MigrateToAsync(db, "20261121000001_Initial");
             await FirstSchemaRows.InsertAsync(db, runId);
         }
 
@@ -48,6 +54,31 @@ public abstract class MigrationUpgradeTests(StorageProvider provider) : IAsyncLi
             Assert.Equal([runId], onMain.Items.Select(r => r.RunId));
             var summary = WorkloadSummaries.Deserialize(await db.WorkloadResults.Select(w => w.SummaryJson).SingleAsync());
             Assert.Equal(2.5, summary.Single(m => m.Metric == "latency").Median);
+        }
+    }
+
+    [Fact]
+    public async Task Upgrade_SingleUseTokensIssuedBefore_UsedOnesStayUsedAndFreshOnesKeepOneUse()
+    {
+        var issued = new DateTime(2026, 11, 1, 12, 0, 0, DateTimeKind.Utc);
+        await using (var db = database.NewContext())
+        {
+            await MigrateToAsync(db, "20261121000004_RunsByDevice");
+            foreach (var (id, used) in new[] { ("used", (DateTime?)issued.AddMinutes(5)), ("fresh", null) })
+            {
+                await db.Database.ExecuteSqlInterpolatedAsync($"""
+                    INSERT INTO api_tokens ("Id", "Name", "Kind", "Salt", "Hash", "CreatedAtUtc", "ExpiresAtUtc", "UsedAtUtc")
+                    VALUES ({id}, {"enrollment"}, {"enrollment"}, {new byte[16]}, {new byte[32]}, {issued}, {issued.AddDays(1)}, {used})
+                    """);
+            }
+        }
+
+        await database.MigrateAsync();
+
+        await using (var migrated = database.NewContext())
+        {
+            var tokens = await migrated.ApiTokens.AsNoTracking().OrderBy(t => t.Id).Select(t => new { t.Id, t.MaxUses, t.UseCount }).ToListAsync();
+            Assert.Equal([("fresh", 1, 0), ("used", 1, 1)], tokens.Select(t => (t.Id, t.MaxUses, t.UseCount)));
         }
     }
 }
