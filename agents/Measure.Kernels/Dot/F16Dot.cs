@@ -12,6 +12,9 @@ internal static unsafe class F16Dot
     /// <summary>Consecutive rows each of the four streams of the prescaled AVX2 path reads per block.</summary>
     public const int StreamRows = 16;
 
+    /// <summary>Rows of one long-stream block of the prescaled AVX2 path.</summary>
+    public const int BlockRows = 4 * StreamRows;
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Rows(KernelIsa isa, ushort* weights, int cols, float* x, float* y, int start, int end)
     {
@@ -153,7 +156,7 @@ internal static unsafe class F16Dot
         int row = start;
 
         // Four long streams (runs of StreamRows consecutive rows), as Q8_0Dot.Rows reads for the same reason.
-        for (; row + (4 * StreamRows) <= end; row += 4 * StreamRows)
+        for (; row + BlockRows <= end; row += BlockRows)
         {
             for (int i = 0; i < StreamRows; i++)
             {

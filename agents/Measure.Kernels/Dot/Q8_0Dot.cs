@@ -20,6 +20,9 @@ internal static unsafe class Q8_0Dot
     /// <summary>Consecutive rows each of the eight streams reads per block (see <see cref="Rows"/>).</summary>
     public const int StreamRows = 16;
 
+    /// <summary>Rows of one long-stream block; callers that split rows (threads, staging) do so in whole blocks.</summary>
+    public const int BlockRows = 8 * StreamRows;
+
     /// <summary>Computes y[row] for rows [start, end) of a Q8_0 matrix with <paramref name="blocks"/> blocks per row.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Rows(KernelIsa isa, byte* weights, int blocks, byte* xq, float* xScales, float* y, int start, int end)
@@ -33,7 +36,7 @@ internal static unsafe class Q8_0Dot
                 // Eight long streams: a block of 8 x StreamRows rows is read as eight runs of StreamRows consecutive
                 // rows, one row of each run per pass. Eight adjacent rows (runs of one row, 4 KiB each) keep
                 // restarting the hardware prefetcher: one Zen3 core reads that pattern at ~21 GB/s against ~26.
-                for (; row + (8 * StreamRows) <= end; row += 8 * StreamRows)
+                for (; row + BlockRows <= end; row += BlockRows)
                 {
                     for (int i = 0; i < StreamRows; i++)
                     {

@@ -21,7 +21,7 @@ public static unsafe class FusedGemv
     // Chunks and staging hold whole blocks of the Q8_0 kernel's eight long row streams: a shorter run
     // falls back to eight adjacent rows, which keep restarting the hardware prefetcher (measured: gate and
     // up interleaved 32 rows at a time read at ~60% of the rate of whole blocks on one Zen3 core).
-    private const int BlockRows = 8 * Q8_0Dot.StreamRows;
+    private const int BlockRows = Q8_0Dot.BlockRows;
 
     /// <summary>output (=|+=) W x for one matrix.</summary>
     public static void Q8_0(KernelContext context, ReadOnlySpan<float> x, Q8_0Product first) =>

@@ -16,10 +16,6 @@ public static unsafe class Gemv
     private const int MinMacsPerThread = 1 << 16;
     private const int RowGrain = 16;
 
-    // Whole blocks of the Q8_0 kernel's eight long streams per chunk, so every thread reads long runs.
-    private const int Q8_0RowGrain = 8 * Q8_0Dot.StreamRows;
-    private const int F16PrescaledRowGrain = 4 * F16Dot.StreamRows;
-
     /// <summary>FP32 weights and activations.</summary>
     public static void F32(KernelContext context, ReadOnlySpan<float> weights, int rows, int cols, ReadOnlySpan<float> x, Span<float> y)
     {
@@ -54,7 +50,8 @@ public static unsafe class Gemv
         {
             bool prescaled = wide && F16Dot.TryPrescale(xp, cols, sp);
             var job = new F16Job { Isa = context.Isa, Weights = (ushort*)w, Cols = cols, X = xp, XScaled = prescaled ? sp : null, Y = yp };
-            context.Run(ref job, rows, prescaled ? F16PrescaledRowGrain : RowGrain, MinRows(cols));
+            // Chunks of whole long-stream blocks, so every thread reads long runs.
+            context.Run(ref job, rows, prescaled ? F16Dot.BlockRows : RowGrain, MinRows(cols));
         }
     }
 
@@ -77,7 +74,7 @@ public static unsafe class Gemv
         fixed (float* yp = y)
         {
             var job = new Q8_0Job { Isa = context.Isa, Weights = w, Blocks = blocks, Xq = xq, XScales = xs, Y = yp };
-            context.Run(ref job, rows, Q8_0RowGrain, MinRows(cols));
+            context.Run(ref job, rows, Q8_0Dot.BlockRows, MinRows(cols));
         }
     }
 
