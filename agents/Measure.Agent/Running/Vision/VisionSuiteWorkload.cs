@@ -1,10 +1,10 @@
-using System.Diagnostics;
 using System.Globalization;
 using Measure.Agent.Reporting;
 using Measure.Agent.Suites;
 using Measure.Contracts;
 using Measure.Kernels.Dispatch;
 using Measure.Kernels.Threading;
+using Measure.Workloads;
 using Measure.Workloads.Vision.Accuracy;
 using Measure.Workloads.Vision.Benchmark;
 using Measure.Workloads.Vision.Detection;
@@ -81,7 +81,7 @@ public sealed class VisionSuiteWorkload : ISuiteWorkload
             }
             outcome = VisionRunLoop.Run(runImage, _spec.Batch, rules, clock, progress, cancellationToken);
         }
-        var peakResident = PeakResidentBytes();
+        var peakResident = PeakResidentMemory.Bytes();
 
         progress.Phase("accuracy");
         var accuracy = Accuracy(cancellationToken);
@@ -180,13 +180,6 @@ public sealed class VisionSuiteWorkload : ISuiteWorkload
 
     private VisionBenchmarkResult Score(VisionBenchmarkOptions options) =>
         _classifier is not null ? VisionBenchmark.RunClassifier(_classifier, options) : VisionBenchmark.RunDetector(_detector!, options);
-
-    private static long PeakResidentBytes()
-    {
-        using var process = Process.GetCurrentProcess();
-        process.Refresh();
-        return process.PeakWorkingSet64;
-    }
 
     /// <summary>The networks are plain managed arrays; nothing to release.</summary>
     public void Dispose()

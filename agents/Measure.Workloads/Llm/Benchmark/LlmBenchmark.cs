@@ -53,7 +53,7 @@ public static class LlmBenchmark
             Percentile(latencies, 0.50),
             Percentile(latencies, 0.90),
             Percentile(latencies, 0.99),
-            PeakResidentBytes(),
+            PeakResidentMemory.Bytes(),
             bytesPerToken,
             options.ProbedReadBandwidthBytesPerSecond,
             roofline,
@@ -118,11 +118,4 @@ public static class LlmBenchmark
     private static double Milliseconds(long ticks) => ticks * 1000.0 / Stopwatch.Frequency;
 
     private static double Median(IEnumerable<double> values) => Percentile(values.Order().ToArray(), 0.5);
-
-    private static long PeakResidentBytes()
-    {
-        using var process = Process.GetCurrentProcess();
-        process.Refresh();
-        return process.PeakWorkingSet64; // VmHWM on Linux: includes the mapped weight pages touched
-    }
 }

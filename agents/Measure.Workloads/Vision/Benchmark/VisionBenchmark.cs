@@ -132,7 +132,7 @@ public static class VisionBenchmark
             LlmBenchmark.Percentile(sorted, 0.90),
             LlmBenchmark.Percentile(sorted, 0.99),
             LlmBenchmark.Percentile(throughputs, 0.50),
-            PeakResidentBytes(),
+            PeakResidentMemory.Bytes(),
             weightBytes,
             accuracy);
     }
@@ -149,12 +149,5 @@ public static class VisionBenchmark
     {
         double sqnr = LogitComparison.SqnrDb(expected, actual);
         return double.IsPositiveInfinity(sqnr) ? null : sqnr;
-    }
-
-    private static long PeakResidentBytes()
-    {
-        using var process = Process.GetCurrentProcess();
-        process.Refresh();
-        return process.PeakWorkingSet64;
     }
 }
