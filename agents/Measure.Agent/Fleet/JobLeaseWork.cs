@@ -121,4 +121,19 @@ public sealed class JobLeaseWork(
             }
         }
     }
+
+    /// <summary>Tells the server the job failed, best effort: if the server cannot be told, the lease expires.</summary>
+    public async Task FailJobAsync(JobLease lease, string reason)
+    {
+        log($"job {lease.JobId}: {reason}");
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+            await fleet.FailAsync(lease.JobId, new FailJobRequest(lease.LeaseId, reason), timeout.Token).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is FleetException or OperationCanceledException)
+        {
+            log($"job {lease.JobId}: reporting the failure failed ({ex.Message}); the lease will expire");
+        }
+    }
 }

@@ -53,7 +53,7 @@ public sealed class ServeLoop(
         }
         catch (SuiteFormatException ex)
         {
-            await TryFailAsync(lease, $"invalid suite: {ex.Message}").ConfigureAwait(false);
+            await work.FailJobAsync(lease, $"invalid suite: {ex.Message}").ConfigureAwait(false);
             return;
         }
 
@@ -74,12 +74,12 @@ public sealed class ServeLoop(
         }
         catch (OperationCanceledException)
         {
-            await TryFailAsync(lease, "the agent was stopped during the run").ConfigureAwait(false);
+            await work.FailJobAsync(lease, "the agent was stopped during the run").ConfigureAwait(false);
             throw;
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            await TryFailAsync(lease, $"run failed: {ex.GetType().Name}: {ex.Message}").ConfigureAwait(false);
+            await work.FailJobAsync(lease, $"run failed: {ex.GetType().Name}: {ex.Message}").ConfigureAwait(false);
             return;
         }
         finally
@@ -92,19 +92,5 @@ public sealed class ServeLoop(
         outbox.Add(report, new JobTicket(lease.JobId, lease.LeaseId));
         log($"job {lease.JobId}: run {report.RunId} finished, in the outbox");
         await work.DeliverAsync(cancellationToken).ConfigureAwait(false);
-    }
-
-    private async Task TryFailAsync(JobLease lease, string reason)
-    {
-        log($"job {lease.JobId}: {reason}");
-        try
-        {
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-            await fleet.FailAsync(lease.JobId, new FailJobRequest(lease.LeaseId, reason), timeout.Token).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is FleetException or OperationCanceledException)
-        {
-            log($"job {lease.JobId}: reporting the failure failed ({ex.Message}); the lease will expire");
-        }
     }
 }

@@ -45,7 +45,7 @@ public sealed class PhoneJobLoop(
         }
         catch (SuiteFormatException ex)
         {
-            await FailAsync(lease, $"invalid suite: {ex.Message}").ConfigureAwait(false);
+            await work.FailJobAsync(lease, $"invalid suite: {ex.Message}").ConfigureAwait(false);
             return true;
         }
         using var stopRenewing = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -60,7 +60,7 @@ public sealed class PhoneJobLoop(
         }
         catch (PhoneDisconnectedException ex)
         {
-            await FailAsync(lease, $"run failed: {ex.Message}").ConfigureAwait(false);
+            await work.FailJobAsync(lease, $"run failed: {ex.Message}").ConfigureAwait(false);
             return false;
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
@@ -70,12 +70,12 @@ public sealed class PhoneJobLoop(
         }
         catch (OperationCanceledException)
         {
-            await FailAsync(lease, $"phone {phone.Serial} left the host during the run").ConfigureAwait(false);
+            await work.FailJobAsync(lease, $"phone {phone.Serial} left the host during the run").ConfigureAwait(false);
             throw;
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            await FailAsync(lease, $"run failed: {ex.Message}").ConfigureAwait(false);
+            await work.FailJobAsync(lease, $"run failed: {ex.Message}").ConfigureAwait(false);
             return true;
         }
         finally
@@ -87,19 +87,5 @@ public sealed class PhoneJobLoop(
         log($"phone {phone.Serial}: job {lease.JobId}: run {report.RunId} in the outbox");
         await work.DeliverAsync(cancellationToken).ConfigureAwait(false);
         return true;
-    }
-
-    private async Task FailAsync(JobLease lease, string reason)
-    {
-        log($"phone {phone.Serial}: job {lease.JobId}: {reason}");
-        try
-        {
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-            await fleet.FailAsync(lease.JobId, new FailJobRequest(lease.LeaseId, reason), timeout.Token).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is FleetException or OperationCanceledException)
-        {
-            log($"phone {phone.Serial}: job {lease.JobId}: reporting the failure failed ({ex.Message}); the lease will expire");
-        }
     }
 }
