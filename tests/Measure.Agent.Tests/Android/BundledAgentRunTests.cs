@@ -6,6 +6,7 @@ using Measure.Agent.Android.Running;
 using Measure.Agent.Reporting;
 using Measure.Agent.Suites;
 using Measure.Contracts;
+using Measure.Tests.Shared;
 
 namespace Measure.Agent.Tests.Android;
 

@@ -5,6 +5,7 @@ using Measure.Agent.Fleet;
 using Measure.Agent.Outbox;
 using Measure.Agent.Tests.Fakes;
 using Measure.Contracts;
+using Measure.Tests.Shared;
 
 namespace Measure.Agent.Tests.Android;
 
@@ -125,7 +126,7 @@ public sealed class PhoneFleetHostTests
         using var state = new TempStateDirectory();
         using var http = new HttpClient();
         var host = Host(lab, server, state, http);
-        var job = server.QueueJob(PhoneRunnerTests.LlamaSuite);
+        var job = server.QueueJob(FakeAdbLab.LlamaSuite);
 
         await host.ScanAsync(CancellationToken.None);
         await Eventually(() => !server.Failed.IsEmpty, "the job is failed");
@@ -157,7 +158,7 @@ public sealed class PhoneFleetHostTests
         using var state = new TempStateDirectory();
         using var http = new HttpClient();
         var host = Host(lab, server, state, http);
-        var job = server.QueueJob(PhoneRunnerTests.LlamaSuite);
+        var job = server.QueueJob(FakeAdbLab.LlamaSuite);
 
         await host.ScanAsync(CancellationToken.None);
         await Eventually(() => !server.Completed.IsEmpty, "the Pixel's job is completed");
@@ -171,7 +172,7 @@ public sealed class PhoneFleetHostTests
         lab.SetAttached(FakeAdbLab.Pixel, false);
         lab.SetAttached(FakeAdbLab.Samsung, true);
         await host.ScanAsync(CancellationToken.None);
-        var second = server.QueueJob(PhoneRunnerTests.LlamaSuite, new Dictionary<string, string> { ["precondition.airplane_mode"] = "true" });
+        var second = server.QueueJob(FakeAdbLab.LlamaSuite, new Dictionary<string, string> { ["precondition.airplane_mode"] = "true" });
         await Eventually(() => !server.Failed.IsEmpty, "the Samsung's job is failed");
 
         var (failedJob, failure) = Assert.Single(server.Failed);

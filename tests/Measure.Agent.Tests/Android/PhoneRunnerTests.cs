@@ -6,26 +6,12 @@ using Measure.Agent.Android.Running;
 using Measure.Agent.Reporting;
 using Measure.Agent.Suites;
 using Measure.Contracts;
+using Measure.Tests.Shared;
 
 namespace Measure.Agent.Tests.Android;
 
 public sealed class PhoneRunnerTests
 {
-    public const string LlamaSuite = """
-        suite: phone-llm
-        version: 1
-        rules:
-          warmup: {min: 0, max: 0}
-          min_iterations: 1
-          idle_s: 0.3
-          sample_hz: 10
-        workloads:
-          - kind: llama-bench
-            precisions: [q8_0]
-            threads: [4]
-            params: {model: tiny.gguf, n_prompt: 64, n_gen: 16, repetitions: 3}
-        """;
-
     private static (PhoneRunner Runner, PhoneIdentity Phone, ChargingControl Charging) Runner(FakeAdbLab lab, string serial, RunPreconditions? preconditions = null)
     {
         using var mirror = new PhoneMirror(lab.Adb, serial);
@@ -36,7 +22,7 @@ public sealed class PhoneRunnerTests
     }
 
     private static RunReport Run(PhoneRunner runner, IReadOnlyDictionary<string, string>? labels = null) =>
-        runner.Run(SuiteParser.Parse(LlamaSuite, "phone-llm.yaml"), LlamaSuite, labels, CancellationToken.None);
+        runner.Run(SuiteParser.Parse(FakeAdbLab.LlamaSuite, "phone-llm.yaml"), FakeAdbLab.LlamaSuite, labels, CancellationToken.None);
 
     [Fact]
     public void Run_LlamaBenchOnPixel_ImportedWorkloadsWithPhoneFingerprintTracesAndValidEnergy()
@@ -48,7 +34,7 @@ public sealed class PhoneRunnerTests
 
         Assert.Empty(RunReportValidator.Validate(report, DateTimeOffset.UtcNow));
         Assert.Equal(phone.Device, report.Device);
-        Assert.Equal(new SuiteRef("phone-llm", 1, SuiteParser.Parse(LlamaSuite, "x").ContentHash), report.Suite);
+        Assert.Equal(new SuiteRef("phone-llm", 1, SuiteParser.Parse(FakeAdbLab.LlamaSuite, "x").ContentHash), report.Suite);
         Assert.Equal(["pp64", "tg16"], report.Workloads.Select(w => w.Workload));
         Assert.All(report.Workloads, w => Assert.Equal("Q8_0", w.Precision));
         Assert.Equal(3, report.Workloads[1].Samples.Single(s => s.Metric == "decode_tokens_per_second").Values.Count);
@@ -96,7 +82,7 @@ public sealed class PhoneRunnerTests
     {
         using var lab = new FakeAdbLab();
         var (runner, _, _) = Runner(lab, FakeAdbLab.Samsung, new RunPreconditions(AirplaneMode: true));
-        var yaml = LlamaSuite.Replace("workloads:", "preconditions:\n  airplane_mode: false\n  min_battery_percent: 80\nworkloads:", StringComparison.Ordinal);
+        var yaml = FakeAdbLab.LlamaSuite.Replace("workloads:", "preconditions:\n  airplane_mode: false\n  min_battery_percent: 80\nworkloads:", StringComparison.Ordinal);
         var suite = SuiteParser.Parse(yaml, "phone-llm.yaml");
 
         var ex = Assert.Throws<PreconditionsNotMetException>(() => runner.Run(suite, yaml, null, CancellationToken.None));
@@ -145,7 +131,7 @@ public sealed class PhoneRunnerTests
     {
         using var lab = new FakeAdbLab();
         var (runner, _, _) = Runner(lab, FakeAdbLab.Pixel);
-        var yaml = LlamaSuite.Replace("repetitions: 3", "reps: 3", StringComparison.Ordinal);
+        var yaml = FakeAdbLab.LlamaSuite.Replace("repetitions: 3", "reps: 3", StringComparison.Ordinal);
 
         var ex = Assert.Throws<ArgumentException>(() => runner.Run(SuiteParser.Parse(yaml, "bad.yaml"), yaml, null, CancellationToken.None));
 

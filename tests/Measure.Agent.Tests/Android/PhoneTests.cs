@@ -4,6 +4,7 @@ using Measure.Agent.Android.Phone;
 using Measure.Agent.Android.Preconditions;
 using Measure.Agent.Android.Sensing;
 using Measure.Sensors.Sampling;
+using Measure.Tests.Shared;
 
 namespace Measure.Agent.Tests.Android;
 

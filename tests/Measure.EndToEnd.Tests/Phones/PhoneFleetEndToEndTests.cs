@@ -19,23 +19,8 @@ namespace Measure.EndToEnd.Tests.Phones;
 /// </summary>
 public sealed class PhoneFleetEndToEndTests : IAsyncLifetime
 {
-    private const string LlamaSuite = """
-        suite: phone-llm
-        version: 1
-        rules:
-          warmup: {min: 0, max: 0}
-          min_iterations: 1
-          idle_s: 0.3
-          sample_hz: 10
-        workloads:
-          - kind: llama-bench
-            precisions: [q8_0]
-            threads: [4]
-            params: {model: tiny.gguf, n_prompt: 64, n_gen: 16, repetitions: 3}
-        """;
-
     private readonly ManualClock clock = new(DateTimeOffset.UtcNow);
-    private readonly RecordedPhoneLab lab = new();
+    private readonly FakeAdbLab lab = new();
     private readonly string stateDirectory = Directory.CreateTempSubdirectory("measure-e2e-adb-host-").FullName;
     private readonly HttpClient http = new();
     private RunningServer server = null!;
@@ -71,7 +56,7 @@ public sealed class PhoneFleetEndToEndTests : IAsyncLifetime
     private async Task<JobInfo> JobAsync(Guid id) =>
         (await admin.GetFromJsonAsync("api/v1/jobs?limit=200", MeasureJson.Context.PageJobInfo))!.Items.Single(j => j.JobId == id);
 
-    private async Task<Guid> QueueAsync(string tag, string suiteYaml = LlamaSuite, IReadOnlyDictionary<string, string>? labels = null)
+    private async Task<Guid> QueueAsync(string tag, string suiteYaml = FakeAdbLab.LlamaSuite, IReadOnlyDictionary<string, string>? labels = null)
     {
         using var response = await admin.PostAsJsonAsync("api/v1/jobs", new CreateJobRequest(suiteYaml, new DeviceSelector([tag]), Labels: labels), MeasureJson.Context.CreateJobRequest);
         response.EnsureSuccessStatusCode();
@@ -101,8 +86,8 @@ public sealed class PhoneFleetEndToEndTests : IAsyncLifetime
     public async Task TwoPhones_JobSelectedByPixelTags_RunOnThePixelAndStoredWithItsFingerprint()
     {
         var (pixel, samsung) = await EnrollBothAsync();
-        Assert.Equal($"Google Pixel 6 ({RecordedPhoneLab.Pixel})", pixel.Name);
-        Assert.Equal($"samsung SM-S901U ({RecordedPhoneLab.Samsung})", samsung.Name);
+        Assert.Equal($"Google Pixel 6 ({FakeAdbLab.Pixel})", pixel.Name);
+        Assert.Equal($"samsung SM-S901U ({FakeAdbLab.Samsung})", samsung.Name);
         Assert.Contains("lab-e2e", pixel.Tags);
         Assert.Contains("android", samsung.Tags);
         Assert.DoesNotContain("pixel-6", samsung.Tags);
@@ -113,14 +98,14 @@ public sealed class PhoneFleetEndToEndTests : IAsyncLifetime
         var job = await JobAsync(jobId);
         Assert.Equal(pixel.AgentId, job.AgentId);
         var run = (await admin.GetFromJsonAsync($"api/v1/runs/{job.RunId}", MeasureJson.Context.RunReport))!;
-        Assert.Equal(RecordedPhoneLab.Pixel, run.Device.Hostname);
+        Assert.Equal(FakeAdbLab.Pixel, run.Device.Hostname);
         Assert.Contains("Pixel 6", run.Device.BoardModel, StringComparison.Ordinal);
         Assert.Equal(pixel.CpuModel, run.Device.CpuModel);
         Assert.Equal(jobId.ToString("D"), run.Labels!["job_id"]);
         Assert.Equal("adb llama-bench", run.Labels["runner"]);
         Assert.Equal(["pp64", "tg16"], run.Workloads.Select(w => w.Workload));
         Assert.Contains(run.SensorTraces!, t => t.Kind == "power" && t.Source.Contains("android-fuel-gauge/battery", StringComparison.Ordinal));
-        Assert.DoesNotContain(lab.Calls, c => c.StartsWith($"-s {RecordedPhoneLab.Samsung} shell cd ", StringComparison.Ordinal));
+        Assert.DoesNotContain(lab.Calls, c => c.StartsWith($"-s {FakeAdbLab.Samsung} shell cd ", StringComparison.Ordinal));
         Assert.Equal(1, await server.WithDbAsync(db => db.Runs.CountAsync()));
     }
 
@@ -128,7 +113,7 @@ public sealed class PhoneFleetEndToEndTests : IAsyncLifetime
     public async Task PixelUnpluggedMidRun_JobBackInTheQueueNothingStoredPhoneStale_ThenRerunWhenBack()
     {
         var (pixel, samsung) = await EnrollBothAsync();
-        lab.UnplugWhen(RecordedPhoneLab.Pixel, "-p 0 -n 16");
+        lab.UnplugWhen(FakeAdbLab.Pixel, "-p 0 -n 16");
 
         var jobId = await QueueAsync("pixel-6");
         await Eventually(async () => (await JobAsync(jobId)).LastError is not null, "the job is failed back");
@@ -136,12 +121,12 @@ public sealed class PhoneFleetEndToEndTests : IAsyncLifetime
         var job = await JobAsync(jobId);
         Assert.Equal("queued", job.State);
         Assert.Equal(1, job.Attempts);
-        Assert.Contains($"phone {RecordedPhoneLab.Pixel} disconnected", job.LastError, StringComparison.Ordinal);
+        Assert.Contains($"phone {FakeAdbLab.Pixel} disconnected", job.LastError, StringComparison.Ordinal);
         Assert.Null(job.RunId);
         Assert.Equal(0, await server.WithDbAsync(db => db.Runs.CountAsync()));
-        Assert.Empty(new RunOutbox(host.PhoneState(RecordedPhoneLab.Pixel)).Pending());
+        Assert.Empty(new RunOutbox(host.PhoneState(FakeAdbLab.Pixel)).Pending());
         await host.ScanAsync(CancellationToken.None);
-        Assert.Equal([RecordedPhoneLab.Samsung], host.Serving);
+        Assert.Equal([FakeAdbLab.Samsung], host.Serving);
 
         // Three minutes later only the Samsung has heartbeated since: the Pixel shows stale.
         clock.Advance(TimeSpan.FromMinutes(3));
@@ -150,25 +135,25 @@ public sealed class PhoneFleetEndToEndTests : IAsyncLifetime
         Assert.Equal("queued", (await JobAsync(jobId)).State);
 
         // Plugged back in: the battery service the failed run left unplugged is reset, and the same job runs again.
-        Assert.True(lab.BatteryUnplugged(RecordedPhoneLab.Pixel));
-        lab.UnplugWhen(RecordedPhoneLab.Pixel, null);
-        lab.SetAttached(RecordedPhoneLab.Pixel, true);
+        Assert.True(lab.BatteryUnplugged(FakeAdbLab.Pixel));
+        lab.UnplugWhen(FakeAdbLab.Pixel, null);
+        lab.SetAttached(FakeAdbLab.Pixel, true);
         await host.ScanAsync(CancellationToken.None);
         await Eventually(async () => (await JobAsync(jobId)).State == "completed", "the job is completed on the second attempt");
         var rerun = await JobAsync(jobId);
         Assert.Equal(2, rerun.Attempts);
         var run = (await admin.GetFromJsonAsync($"api/v1/runs/{rerun.RunId}", MeasureJson.Context.RunReport))!;
-        Assert.Equal(RecordedPhoneLab.Pixel, run.Device.Hostname);
+        Assert.Equal(FakeAdbLab.Pixel, run.Device.Hostname);
         Assert.Equal(1, await server.WithDbAsync(db => db.Runs.CountAsync()));
-        Assert.False(lab.BatteryUnplugged(RecordedPhoneLab.Pixel));
-        Assert.False(File.Exists(host.Charging.MarkerPath(RecordedPhoneLab.Pixel)));
+        Assert.False(lab.BatteryUnplugged(FakeAdbLab.Pixel));
+        Assert.False(File.Exists(host.Charging.MarkerPath(FakeAdbLab.Pixel)));
     }
 
     [Fact]
     public async Task SuitePreconditionsUnmetOnTheSamsung_JobFailsWithTheReasonUntilAJobLabelOverridesThem()
     {
         await EnrollBothAsync();
-        var suite = LlamaSuite.Replace("workloads:", "preconditions:\n  airplane_mode: true\n  min_battery_percent: 50\nworkloads:", StringComparison.Ordinal);
+        var suite = FakeAdbLab.LlamaSuite.Replace("workloads:", "preconditions:\n  airplane_mode: true\n  min_battery_percent: 50\nworkloads:", StringComparison.Ordinal);
 
         var refused = await QueueAsync("samsung", suite);
         await Eventually(async () => (await JobAsync(refused)).State == "failed", "the job has failed every attempt");
@@ -176,10 +161,10 @@ public sealed class PhoneFleetEndToEndTests : IAsyncLifetime
         await Eventually(async () => (await JobAsync(relaxed)).State == "completed", "the relaxed job is completed");
 
         var failed = await JobAsync(refused);
-        Assert.Equal($"run failed: preconditions not met on phone {RecordedPhoneLab.Samsung}: airplane mode is off (required on)", failed.LastError);
+        Assert.Equal($"run failed: preconditions not met on phone {FakeAdbLab.Samsung}: airplane mode is off (required on)", failed.LastError);
         Assert.Null(failed.RunId);
         var run = (await admin.GetFromJsonAsync($"api/v1/runs/{(await JobAsync(relaxed)).RunId}", MeasureJson.Context.RunReport))!;
-        Assert.Equal(RecordedPhoneLab.Samsung, run.Device.Hostname);
+        Assert.Equal(FakeAdbLab.Samsung, run.Device.Hostname);
         Assert.Equal("met on the phone before the run (min_battery_percent=50)", run.Labels!["preconditions"]);
         Assert.Equal(1, await server.WithDbAsync(db => db.Runs.CountAsync()));
     }

@@ -1,9 +1,8 @@
-using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 using Measure.Agent.Android.Adb;
 using Measure.Sensors.Commands;
 
-namespace Measure.Agent.Tests.Android;
+namespace Measure.Tests.Shared;
 
 /// <summary>
 /// A throw-away copy of the recorded phones with the fake <c>adb</c> first on PATH: a Google Pixel 6 (Tensor GS101,
@@ -15,6 +14,22 @@ public sealed class FakeAdbLab : IDisposable
 {
     public const string Pixel = "21281FDH2000AB";
     public const string Samsung = "R5CT10ABCDE";
+
+    /// <summary>A suite for the recorded llama-bench engine and model.</summary>
+    public const string LlamaSuite = """
+        suite: phone-llm
+        version: 1
+        rules:
+          warmup: {min: 0, max: 0}
+          min_iterations: 1
+          idle_s: 0.3
+          sample_hz: 10
+        workloads:
+          - kind: llama-bench
+            precisions: [q8_0]
+            threads: [4]
+            params: {model: tiny.gguf, n_prompt: 64, n_gen: 16, repetitions: 3}
+        """;
 
     public FakeAdbLab()
     {
@@ -39,8 +54,8 @@ public sealed class FakeAdbLab : IDisposable
 
     public void SetAttached(string serial, bool attached) => Edit(serial, phone => phone["attached"] = attached);
 
-    /// <summary>The phone is unplugged when a shell command containing <paramref name="commandPart"/> is run.</summary>
-    public void UnplugWhen(string serial, string commandPart) => Edit(serial, phone => phone["unplug_when"] = commandPart);
+    /// <summary>The phone is unplugged when a shell command containing <paramref name="commandPart"/> is run (null: never).</summary>
+    public void UnplugWhen(string serial, string? commandPart) => Edit(serial, phone => phone["unplug_when"] = commandPart);
 
     public bool BatteryUnplugged(string serial) => State()["phones"]![serial]!["battery_unplugged"]?.GetValue<bool>() ?? false;
 
@@ -57,8 +72,8 @@ public sealed class FakeAdbLab : IDisposable
         File.WriteAllText(Path.Join(Directory, "state.json"), state.ToJsonString());
     }
 
-    // The recordings are read from the source tree (next to this file), so the test project needs no copy step.
-    private static string RecordedFolder([CallerFilePath] string thisFile = "") => Path.Join(Path.GetDirectoryName(thisFile), "Recorded");
+    // The recordings are read from the source tree, so no test project needs a copy step.
+    private static string RecordedFolder() => RepoPaths.Combine("tests", "Measure.Agent.Tests", "Android", "Recorded");
 
     private static void Copy(string from, string to)
     {
