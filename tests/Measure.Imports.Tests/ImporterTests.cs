@@ -78,7 +78,13 @@ public class ImporterTests
     [Fact]
     public void Import_MlPerfSummary_LatencyPercentilesInMsAndThroughput()
     {
-        var run = Importer.Import(Fixture.Path("mlperf_log_summary.txt"), Now);
+        // The summary carries no timestamps: the run is dated by the file's modification time, pinned here
+        // so the test does not depend on when the repository was checked out.
+        var path = Fixture.Path("mlperf_log_summary.txt");
+        var modified = Now.AddHours(-3).UtcDateTime;
+        var run = Importer.Import(ImportSource.FromBytes(path, File.ReadAllBytes(path), modified), Now);
+
+        Assert.Equal(new DateTimeOffset(modified), run.StartedAt);
 
         Assert.Equal("import:mlperf", run.Suite.Id);
         Assert.Empty(RunReportValidator.Validate(run, Now));

@@ -1,5 +1,6 @@
 using Measure.Agent.Commands;
 using Measure.Agent.Tests.Fakes;
+using Measure.Tests.Shared;
 
 namespace Measure.Agent.Tests.Commands;
 
@@ -25,7 +26,7 @@ public sealed class ModelToolsCommandTests
     [InlineData("tiny-f16.gguf", "f16")]
     public async Task Generate_FloatFixtures_PrintReadmeContinuation(string file, string precision)
     {
-        var result = await ConsoleCapture.RunAgent("generate", "--model", Path.Join(GgufFixtures.Directory, file), "--precision", precision, "-n", "16", "Once upon a time");
+        var result = await ConsoleCapture.RunAgent("generate", "--model", RepoPaths.GgufFixture(file), "--precision", precision, "-n", "16", "Once upon a time");
 
         Assert.Equal(ExitCodes.Ok, result.ExitCode);
         Assert.Equal(ReferenceContinuation, result.Out.TrimEnd('\n'));

@@ -5,11 +5,9 @@ namespace Measure.Agent.Tests.Fakes;
 /// <summary>The tiny GGUF files written by llama.cpp's tools in ../shared/fixtures/gguf (see its README for the reference behaviour).</summary>
 public static class GgufFixtures
 {
-    public static string Directory => Path.Join(RepoPaths.Shared, "fixtures", "gguf");
+    public static string TinyF32 => RepoPaths.GgufFixture("tiny-f32.gguf");
 
-    public static string TinyF32 => Path.Join(Directory, "tiny-f32.gguf");
+    public static string TinyF16 => RepoPaths.GgufFixture("tiny-f16.gguf");
 
-    public static string TinyF16 => Path.Join(Directory, "tiny-f16.gguf");
-
-    public static string TinyQ8 => Path.Join(Directory, "tiny-q8_0.gguf");
+    public static string TinyQ8 => RepoPaths.GgufFixture("tiny-q8_0.gguf");
 }

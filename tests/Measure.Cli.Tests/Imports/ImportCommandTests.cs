@@ -2,6 +2,7 @@ using Measure.Cli.Imports;
 using Measure.Imports;
 using Measure.Cli.Tests.Server;
 using Measure.Contracts;
+using Measure.Tests.Shared;
 
 namespace Measure.Cli.Tests.Imports;
 
@@ -24,7 +25,12 @@ public class ImportCommandTests
     public async Task Import_SeveralFilesToServer_UploadsEach()
     {
         await using var server = await FakeMeasureServer.StartAsync(requiredToken: "t");
-        var result = await Import(Fixture.Path("bdn-full.json"), Fixture.Path("mlperf_log_summary.txt"), "--server", server.Url.ToString(), "--token", "t");
+        using var folder = new TempFolder();
+        // The MLPerf summary is dated by its modification time: pinned before the CLI's fixed clock.
+        var summary = folder.File("mlperf_log_summary.txt");
+        File.Copy(Fixture.Path("mlperf_log_summary.txt"), summary);
+        File.SetLastWriteTimeUtc(summary, SampleReports.Now.AddHours(-3).UtcDateTime);
+        var result = await Import(Fixture.Path("bdn-full.json"), summary, "--server", server.Url.ToString(), "--token", "t");
         Assert.True(result.ExitCode == ExitCodes.Pass, result.Console);
         Assert.Equal(["import:benchmarkdotnet", "import:mlperf"], server.Uploads.Select(r => r.Suite.Id));
         Assert.Contains("/runs/", result.Console, StringComparison.Ordinal);
