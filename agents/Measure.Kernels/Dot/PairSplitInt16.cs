@@ -17,19 +17,27 @@ internal static unsafe class PairSplitInt16
     /// <summary>int16 values per packed block (A then B).</summary>
     public const int BlockShorts = 32;
 
-    /// <summary>Packs <paramref name="count"/> consecutive Q8_0 blocks (34 bytes each) into <paramref name="target"/>.</summary>
+    /// <summary>
+    /// Packs <paramref name="blocks"/> blocks of <paramref name="rows"/> Q8_0 rows (<paramref name="rowBytes"/> apart)
+    /// block-major: block b of row r lands at <c>(b * rows + r) * BlockShorts</c>, so a register tile over
+    /// those rows reads one contiguous run per block through a single pointer.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Pack(byte* source, long count, short* target)
+    public static void Pack(byte* source, long rowBytes, int rows, int blocks, short* target)
     {
         var order = Vector128.Create((byte)0, 1, 4, 5, 8, 9, 12, 13, 2, 3, 6, 7, 10, 11, 14, 15);
-        for (long b = 0; b < count; b++)
+        for (int r = 0; r < rows; r++)
         {
-            byte* q = source + (b * Q8_0.BlockBytes) + 2;
-            var low = Ssse3.Shuffle(Sse2.LoadVector128(q), order).AsInt64();
-            var high = Ssse3.Shuffle(Sse2.LoadVector128(q + 16), order).AsInt64();
-            short* block = target + (b * BlockShorts);
-            Avx.Store(block, Avx2.ConvertToVector256Int16(Sse2.UnpackLow(low, high).AsSByte()));
-            Avx.Store(block + 16, Avx2.ConvertToVector256Int16(Sse2.UnpackHigh(low, high).AsSByte()));
+            byte* row = source + (r * rowBytes);
+            for (int b = 0; b < blocks; b++)
+            {
+                byte* q = row + ((long)b * Q8_0.BlockBytes) + 2;
+                var low = Ssse3.Shuffle(Sse2.LoadVector128(q), order).AsInt64();
+                var high = Ssse3.Shuffle(Sse2.LoadVector128(q + 16), order).AsInt64();
+                short* block = target + ((((long)b * rows) + r) * BlockShorts);
+                Avx.Store(block, Avx2.ConvertToVector256Int16(Sse2.UnpackLow(low, high).AsSByte()));
+                Avx.Store(block + 16, Avx2.ConvertToVector256Int16(Sse2.UnpackHigh(low, high).AsSByte()));
+            }
         }
     }
 }

@@ -69,7 +69,7 @@ public static unsafe class Gemm
         var activations = ActivationQuantizer.Quantize(context, x, tokens, cols);
         int blocks = cols / Formats.Q8_0.BlockSize;
         bool pack = Q8_0Tile.WantsPackedTokens(context.Isa, tokens, blocks);
-        long packedShorts = pack ? (long)tokens * blocks * PairSplitInt16.BlockShorts : 0;
+        long packedShorts = pack ? Q8_0Tile.PackedTokenShorts(tokens, blocks) : 0;
         var packed = pack ? context.Int16Scratch(checked((int)packedShorts + 16)) : [];
         fixed (byte* w = weights)
         fixed (byte* xq = activations.Bytes)
@@ -81,7 +81,7 @@ public static unsafe class Gemm
             short* xPacked = pack ? (short*)(((nint)packedBase + 31) & ~(nint)31) : null;
             if (pack)
             {
-                PairSplitInt16.Pack(xq, (long)tokens * blocks, xPacked);
+                Q8_0Tile.PackTokens(xq, tokens, blocks, xPacked);
             }
 
             var job = new Q8_0Job
