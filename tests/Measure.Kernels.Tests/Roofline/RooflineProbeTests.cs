@@ -35,6 +35,7 @@ public class RooflineProbeTests
     }
 
     [Theory]
+    [InlineData(KernelIsa.Avx512, 12 * 2 * 64)]
     [InlineData(KernelIsa.Avx2, 12 * 2 * 32)]
     [InlineData(KernelIsa.Vector128, 12 * 2 * 16)]
     [InlineData(KernelIsa.Scalar, 12 * 2)]
