@@ -4,16 +4,21 @@ namespace Measure.Kernels.Benchmarking;
 
 /// <summary>
 /// Several copies of one weight matrix, visited in turn, so that every call reads its weights from DRAM
-/// even when one copy would fit in the last-level cache (4096x4096 Q8_0 is 18 MB).
+/// even when one copy would fit in the last-level cache (4096x4096 Q8_0 is 18 MB). Each copy starts on a
+/// cache line, as tensors in a GGUF file (32-byte aligned, in page-aligned mappings) and engines' weight
+/// buffers do; a managed array's data starts 16 bytes into a line, which splits every other 32-byte load.
 /// </summary>
 internal sealed class BenchmarkWeights
 {
+    private const int Alignment = 64;
     private readonly byte[][] _copies;
+    private readonly int[] _offsets;
     private int _next;
 
-    private BenchmarkWeights(byte[][] copies, long bytesPerCopy)
+    private BenchmarkWeights(byte[][] copies, int[] offsets, long bytesPerCopy)
     {
         _copies = copies;
+        _offsets = offsets;
         BytesPerCopy = bytesPerCopy;
     }
 
@@ -27,26 +32,38 @@ internal sealed class BenchmarkWeights
         byte[] pattern = Pattern(format, cols);
         int copies = (int)Math.Max(1, (footprintBytes + bytes - 1) / bytes);
         var all = new byte[copies][];
+        var offsets = new int[copies];
         for (int c = 0; c < copies; c++)
         {
-            var copy = GC.AllocateUninitializedArray<byte>(checked((int)bytes));
+            // Pinned (never moved), so the aligned start found once stays aligned.
+            var copy = GC.AllocateUninitializedArray<byte>(checked((int)bytes + Alignment), pinned: true);
+            int start = AlignedStart(copy);
             for (long offset = 0; offset < bytes; offset += pattern.Length)
             {
-                pattern.AsSpan(0, (int)Math.Min(pattern.Length, bytes - offset)).CopyTo(copy.AsSpan((int)offset));
+                pattern.AsSpan(0, (int)Math.Min(pattern.Length, bytes - offset)).CopyTo(copy.AsSpan(start + (int)offset));
             }
 
             all[c] = copy;
+            offsets[c] = start;
         }
 
-        return new BenchmarkWeights(all, bytes);
+        return new BenchmarkWeights(all, offsets, bytes);
     }
 
     /// <summary>The next copy, round-robin.</summary>
-    public byte[] Next()
+    public ReadOnlySpan<byte> Next()
     {
-        var copy = _copies[_next];
+        int c = _next;
         _next = (_next + 1) % _copies.Length;
-        return copy;
+        return _copies[c].AsSpan(_offsets[c], (int)BytesPerCopy);
+    }
+
+    private static unsafe int AlignedStart(byte[] array)
+    {
+        fixed (byte* p = array)
+        {
+            return (int)((Alignment - ((nint)p % Alignment)) % Alignment);
+        }
     }
 
     // Eight rows of real data in the storage format; repeating whole rows keeps Q8_0 blocks aligned.

@@ -62,7 +62,7 @@ public static class KernelBenchmark
     }
 
     /// <summary>One GEMV (tokens = 1) or GEMM call of a format on raw weight bytes; shared with the CPU-timed runner.</summary>
-    internal static void Call(KernelContext context, string format, byte[] weights, int rows, int cols, float[] x, int tokens, float[] y)
+    internal static void Call(KernelContext context, string format, ReadOnlySpan<byte> weights, int rows, int cols, float[] x, int tokens, float[] y)
     {
         switch (format, tokens)
         {

@@ -106,7 +106,7 @@ public static unsafe class Gemv
         {
             if (XScaled != null)
             {
-                F16Dot.RowsPrescaled(Weights, Cols, X, XScaled, Y, start, end);
+                F16Dot.RowsPrescaled(Isa, Weights, Cols, X, XScaled, Y, start, end);
             }
             else
             {

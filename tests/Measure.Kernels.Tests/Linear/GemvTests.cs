@@ -208,6 +208,32 @@ public class GemvTests
         }
     }
 
+    [Theory]
+    [InlineData(0xFC00)] // -inf
+    [InlineData(0xFE01)] // negative NaN
+    [InlineData(0x7C00)] // +inf
+    public void F16_SpecialInsideAVectorStepOfALongStreamBlock_PropagatesEveryIsa(int bits)
+    {
+        const int rows = 70, cols = 64;
+        var random = new Random(bits);
+        var halves = GemvReference.ToHalves(TestData.Floats(random, rows * cols));
+        halves[(33 * cols) + 20] = BitConverter.UInt16BitsToHalf((ushort)bits); // third stream of the first block, a vector step
+        var x = TestData.Floats(random, cols);
+        var (exact, bounds) = GemvReference.Exact(GemvReference.Widen(halves), rows, cols, x);
+        foreach (var isa in TestData.Isas)
+        {
+            using var context = new KernelContext(1, isa);
+            var y = new float[rows];
+            Gemv.F16(context, halves, rows, cols, x, y);
+            Assert.Equal(exact[33], (double)y[33]);
+            for (int r = 0; r < rows; r++)
+            {
+                if (r != 33)
+                    Assert.True(Math.Abs(y[r] - exact[r]) <= bounds[r], $"{isa}: row {r} = {y[r]:R}, exact {exact[r]:R}");
+            }
+        }
+    }
+
     [Fact]
     public void F16_ActivationsBeyond65536_WithinErrorBoundEveryIsa()
     {
