@@ -18,8 +18,8 @@ internal static unsafe class Q8_0Tile
     private const int TileTokens = 4;
     private const int QuadRows = 4;
 
-    // Eight weight rows (35 KB at 4096 columns, in L2) meet each four-token tile (17 KB, in L1) in turn;
-    // their block scales (up to 32 KiB) are staged on the stack, wider rows take the one-token path.
+    // Eight weight rows (64 KiB packed at 4096 columns, in L2) meet each four-token tile (32 KiB packed) in
+    // turn; their block scales (up to 32 KiB) are staged on the stack, wider rows take the one-token path.
     private const int GroupRows = 8;
     private const int MaxStagedBlocks = 8192;
     private const int MaxPackedStackBytes = 128 * 1024;
