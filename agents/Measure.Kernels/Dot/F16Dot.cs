@@ -298,18 +298,15 @@ internal static unsafe class F16Dot
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static float Sum(Vector512<float> v) => F32Dot.Sum(Avx.Add(v.GetLower(), v.GetUpper()));
 
+    // Positive specials are the signed maximum's test below; negative ones (0xFC00 and up) the unsigned one's.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool HasSpecial(Vector256<short> signedMax, Vector256<ushort> unsignedMax)
     {
-        var s = Sse2.Max(signedMax.GetLower(), signedMax.GetUpper());
-        var u = Sse41.Max(unsignedMax.GetLower(), unsignedMax.GetUpper());
-        s = Sse2.Max(s, Sse2.ShiftRightLogical128BitLane(s, 8));
-        u = Sse41.Max(u, Sse2.ShiftRightLogical128BitLane(u, 8));
-        s = Sse2.Max(s, Sse2.ShiftRightLogical128BitLane(s, 4));
-        u = Sse41.Max(u, Sse2.ShiftRightLogical128BitLane(u, 4));
-        s = Sse2.Max(s, Sse2.ShiftRightLogical128BitLane(s, 2));
-        u = Sse41.Max(u, Sse2.ShiftRightLogical128BitLane(u, 2));
-        return s.ToScalar() >= 0x7C00 || u.ToScalar() >= 0xFC00;
+        var top = Sse41.Max(unsignedMax.GetLower(), unsignedMax.GetUpper());
+        top = Sse41.Max(top, Sse2.ShiftRightLogical128BitLane(top, 8));
+        top = Sse41.Max(top, Sse2.ShiftRightLogical128BitLane(top, 4));
+        top = Sse41.Max(top, Sse2.ShiftRightLogical128BitLane(top, 2));
+        return HasSpecial(signedMax) || top.ToScalar() >= 0xFC00;
     }
 
     // Exponent 31 (inf/NaN) means a magnitude of at least 0x7C00.
