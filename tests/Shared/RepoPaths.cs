@@ -8,7 +8,10 @@ internal static class RepoPaths
 
     public static string Root { get; } = FindRoot();
 
-    public static string Shared { get; } = FindShared();
+    // Found on first use, so tests that never read the fixtures run without them.
+    private static readonly Lazy<string> SharedPath = new(FindShared);
+
+    public static string Shared => SharedPath.Value;
 
     /// <summary>The tiny GGUF models written by llama.cpp's tools (see their README for the reference behaviour).</summary>
     public static string GgufFixture(string name) => Path.Join(Shared, "fixtures", "gguf", name);
