@@ -17,6 +17,11 @@ internal static class RunnerCommand
             return CpuTimedRunner.Run(args);
         }
 
+        if (args.Contains("--read-ceiling"))
+        {
+            return ReadCeilingRunner.Run(args);
+        }
+
         bool quick = args.Contains("--quick");
         var isas = Value(args, "--isa")?.Split(',').Select(KernelRegistry.Parse).ToList();
         var threads = Value(args, "--threads")?.Split(',').Select(t => int.Parse(t, CultureInfo.InvariantCulture)).ToList();
