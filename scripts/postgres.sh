@@ -4,12 +4,13 @@
 #   scripts/postgres.sh stop DIR
 #   scripts/postgres.sh resume DIR PORT  -> starts a stopped server again on its existing data
 set -euo pipefail
-cmd="$1"; dir="$2"; port="${3:-55432}"
+cmd="$1"; dir="$(realpath -m "$2")"; port="${3:-55432}"
 bin="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)"
 [ -n "$bin" ] || { echo "postgres.sh: PostgreSQL is not installed (apt-get install postgresql)" >&2; exit 1; }
 as_db_user() {
   # initdb refuses to run as root: use the postgres account there.
-  if [ "$(id -u)" = "0" ]; then su postgres -s /bin/bash -c "$1"; else bash -c "$1"; fi
+  # From /, which the postgres account can enter (the caller may sit in a private temporary folder).
+  if [ "$(id -u)" = "0" ]; then (cd / && su postgres -s /bin/bash -c "$1"); else bash -c "$1"; fi
 }
 case "$cmd" in
   start)

@@ -6,6 +6,17 @@ set -uo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 
+# The tests read the GGUF fixtures in ../shared beside the checkout; a clone of a local checkout
+# (git clone . /tmp/x) finds them beside the checkout it was cloned from.
+if [ -z "${MEASURE_SHARED_DIR:-}" ] && [ ! -d "$root/../shared/fixtures" ]; then
+  origin="$(git remote get-url origin 2>/dev/null || true)"
+  if [ -n "$origin" ] && [ -d "$origin/../shared/fixtures" ]; then
+    MEASURE_SHARED_DIR="$(cd "$origin/../shared" && pwd)"
+    export MEASURE_SHARED_DIR
+    echo "test.sh: shared fixtures from $MEASURE_SHARED_DIR"
+  fi
+fi
+
 need=()
 [ -x /usr/bin/chromium ] || need+=(chromium)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
